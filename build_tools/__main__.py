@@ -1,0 +1,9 @@
+"""`python -m build_tools`: see `build_tools.cli`."""
+
+from __future__ import annotations
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

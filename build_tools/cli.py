@@ -1,0 +1,112 @@
+"""Command line: `python -m build_tools check | export DIR | build | new KIND ID | schema DIR`.
+
+Every command prints problems as `file:line: message` and exits 1 on bad content, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .errors import ContentError
+from .layout import Layout
+from .load import ContentPaths
+from .site import load_library, load_site
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools", description="Check, export and build the classroom site.")
+    parser.add_argument("--project", default=".", help="project folder (the one with mkdocs.yml); default: current folder")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate all content and print every problem")
+    export = commands.add_parser("export", help="write the generated Markdown pages to a folder (for other engines)")
+    export.add_argument("folder")
+    export.add_argument("--teacher", action="store_true", help="include teacher notes")
+    build = commands.add_parser("build", help="build the site; the old site stays until the new one is complete")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--teacher", action="store_true", help="build the teacher edition")
+    build.add_argument("--config-file", default="mkdocs.yml")
+    new = commands.add_parser("new", help="write a commented YAML file for a new entry")
+    new.add_argument("kind", choices=("term", "actor", "event"))
+    new.add_argument("id")
+    schema = commands.add_parser("schema", help="write JSON Schemas for editors")
+    schema.add_argument("folder", nargs="?", default="schemas")
+    args = parser.parse_args(argv)
+    root = Path(args.project)
+    try:
+        if args.command == "check":
+            library = load_library(ContentPaths(root))
+            print(
+                f"Content is valid: {len(library.terms)} terms, {len(library.actors)} actors, {len(library.events)} events, "
+                f"{len(library.questions)} questions, {len(library.annotations)} annotations, {len(library.readings)} readings."
+            )
+        elif args.command == "export":
+            count = export_markdown(root, Path(args.folder), teacher=args.teacher)
+            print(f"Wrote {count} pages to {args.folder}.")
+        elif args.command == "build":
+            return build_site(root, Path(args.site_dir), args.config_file, teacher=args.teacher)
+        elif args.command == "new":
+            from .scaffold import write_new_entry
+
+            print(f"Wrote {write_new_entry(ContentPaths(root), args.kind, args.id)}. Fill in its fields, then run 'make serve' to see it.")
+        elif args.command == "schema":
+            from .schema import write_schemas
+
+            print(f"Wrote {len(write_schemas(root / args.folder))} schemas to {args.folder}.")
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    except (FileExistsError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def export_markdown(root: Path, folder: Path, *, teacher: bool = False) -> int:
+    """Write generated pages and rendered readings as plain Markdown files."""
+    site = load_site(ContentPaths(root), Layout(), teacher=teacher)
+    pages = [(page.src_uri, page.markdown) for page in site.pages] + list(site.readings.items())
+    for src_uri, markdown in pages:
+        target = folder / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(markdown, encoding="utf-8")
+    return len(pages)
+
+
+def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = False) -> int:
+    """Build with MkDocs into a temporary folder and swap it in only when the build succeeds."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
+    site_dir = site_dir if site_dir.is_absolute() else root / site_dir
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        config = load_config(str(root / config_file), site_dir=str(staging), strict=True)
+        if teacher:
+            config.plugins["terms"].config.teacher_edition = True
+        build(config)
+    except (Abort, ConfigurationError, SystemExit) as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"Build failed ({error}); '{site_dir.name}/' was left as it was.", file=sys.stderr)
+        return 1
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    staging.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+    print(f"Built the site into '{site_dir.name}/'.")
+    return 0

@@ -1,0 +1,157 @@
+"""Check references between entries in one pass, then freeze everything into a `Library`.
+
+Every reference is reported at the line where it is written, with the nearest valid id.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from .errors import ProblemList, closest
+from .model import Actor, Disagreement, Library, ParagraphRefs, Reading, Term
+from .text import fold, is_exact
+from .validate import ValidatedContent
+from .yamlfile import Location, YamlFile
+
+__all__ = ["build_library"]
+
+
+def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
+    """Cross-check validated content and return the frozen library (problems are added, not raised)."""
+    readings = {reading.id: reading for reading, _ in content.readings}
+    checker = _Checker(readings, problems)
+    terms = checker.unique_entries(content.terms, {})
+    actors = checker.unique_entries(content.actors, terms)
+    entry_ids = sorted({*terms, *actors})
+
+    for entry, file in [*content.terms, *content.actors]:
+        for index, related in enumerate(entry.related):
+            checker.reference(file, ("related", index), related, entry_ids, "term or actor", entry.id)
+        checker.disagreements(file, (), entry.disagreements)
+    for actor, file in content.actors:
+        checker.relationships(actor, file, actors)
+    for event, file in content.events:
+        for index, actor_id in enumerate(event.actors):
+            checker.reference(file, ("actors", index), actor_id, sorted(actors), "actor")
+        for index, term_id in enumerate(event.terms):
+            checker.reference(file, ("terms", index), term_id, sorted(terms), "term")
+        checker.paragraphs(file, (), event.paragraphs)
+        checker.disagreements(file, (), event.disagreements)
+        if event.end_date and event.end_date < event.date:
+            problems.add(file.path, file.line_of(("end_date",)), f"'end_date' {event.end_date} is before 'date' {event.date}. Swap them, or fix the year.")
+    seen_questions: dict[str, int] = {}
+    for question, file, location in content.questions:
+        line = file.line_of((*location, "id"))
+        if question.id in seen_questions:
+            problems.add(file.path, line, f"question id '{question.id}' is used twice (first on line {seen_questions[question.id]}). Give each question its own id.")
+        seen_questions.setdefault(question.id, line)
+        checker.paragraphs(file, location, question.paragraphs)
+        if question.phase != "before" and not question.paragraphs:
+            problems.add(file.path, file.line_of(location), f"question '{question.id}' is for {question.phase} reading but points to no paragraph. Add 'paragraphs:' with the paragraphs it is about.")
+    for annotation, file, location in content.annotations:
+        if checker.reference(file, (*location, "reading"), annotation.reading, sorted(readings), "reading"):
+            _check_quote(readings[annotation.reading], annotation.quote, annotation.prefix, file, location, problems)
+    _check_aliases([*content.terms, *content.actors], problems)
+
+    return Library(
+        terms=terms,
+        actors=actors,
+        events=tuple(sorted((event for event, _ in content.events), key=lambda event: (event.date, event.id))),
+        questions=tuple(question for question, _, _ in content.questions),
+        annotations=tuple(annotation for annotation, _, _ in content.annotations),
+        readings=dict(sorted(readings.items())),
+    )
+
+
+class _Checker:
+    def __init__(self, readings: dict[str, Reading], problems: ProblemList) -> None:
+        self.readings = readings
+        self.problems = problems
+
+    def unique_entries(self, entries: Iterable[tuple[Term | Actor, YamlFile]], others: dict[str, Term]) -> dict[str, Term | Actor]:
+        found: dict[str, Term | Actor] = {}
+        for entry, file in entries:
+            if entry.id in others:
+                self.problems.add(file.path, 1, f"id '{entry.id}' is used by a term and an actor. Rename one of the two files; ids are shared by terms and actors.")
+                continue
+            found[entry.id] = entry
+        return found
+
+    def reference(self, file: YamlFile, location: Location, value: str, allowed: list[str], what: str, own_id: str = "") -> bool:
+        line = file.line_of(location)
+        if value == own_id:
+            self.problems.add(file.path, line, f"'{value}' refers to itself in '{location[0]}'. Remove it.")
+            return False
+        if value not in allowed:
+            field = next(part for part in reversed(location) if isinstance(part, str))
+            self.problems.add(file.path, line, f"unknown {what} '{value}' in '{field}'{closest(value, allowed)}. Use the id of an existing {what} (its file name without .yml).")
+            return False
+        return True
+
+    def paragraphs(self, file: YamlFile, base: Location, refs: ParagraphRefs) -> None:
+        for reading_id, numbers in refs.items():
+            if not self.reference(file, (*base, "paragraphs", reading_id), reading_id, sorted(self.readings), "reading"):
+                continue
+            count = len(self.readings[reading_id].paragraphs)
+            for index, number in enumerate(numbers):
+                if number > count:
+                    line = file.line_of((*base, "paragraphs", reading_id, index))
+                    self.problems.add(file.path, line, f"paragraph {number} does not exist: '{reading_id}' has {count} paragraphs. Use a number from 1 to {count}.")
+
+    def disagreements(self, file: YamlFile, base: Location, disagreements: list[Disagreement]) -> None:
+        for index, disagreement in enumerate(disagreements):
+            self.paragraphs(file, (*base, "disagreements", index), disagreement.paragraphs)
+
+    def relationships(self, actor: Actor, file: YamlFile, actors: dict[str, Term | Actor]) -> None:
+        for index, relationship in enumerate(actor.relationships):
+            location = ("relationships", index, "actor")
+            if not self.reference(file, location, relationship.actor, sorted(actors), "actor", actor.id):
+                continue
+            other = actors[relationship.actor]
+            if isinstance(other, Actor) and any(back.actor == actor.id for back in other.relationships):
+                self.problems.add(file.path, file.line_of(location), f"the relationship between '{actor.id}' and '{other.id}' is stated in both files. Keep it in one; it shows on both profiles.")
+                # Report the pair once, from the file that sorts first.
+                if actor.id > other.id:
+                    self.problems.problems.pop()
+
+
+def _alias_key(alias: str, case_sensitive: bool | None) -> str:
+    return fold(alias, lower=not is_exact(alias, case_sensitive))
+
+
+def _check_aliases(entries: list[tuple[Term | Actor, YamlFile]], problems: ProblemList) -> None:
+    owners: dict[str, tuple[str, YamlFile]] = {}
+    for entry, file in entries:
+        for index, name in enumerate(entry.names):
+            key = _alias_key(name, entry.case_sensitive)
+            owner = owners.get(key)
+            location: Location = ("aliases", index - 1) if index else ("title" if isinstance(entry, Term) else "name",)
+            if owner and owner[0] != entry.id:
+                problems.add(file.path, file.line_of(location), f"'{name}' already links to '{owner[0]}' ({owner[1].path}). Remove it here or there, so every word links to one entry.")
+            owners.setdefault(key, (entry.id, file))
+
+
+def _check_quote(reading: Reading, quote: str, prefix: str | None, file: YamlFile, location: Location, problems: ProblemList) -> None:
+    text = fold(" ".join(paragraph.text for paragraph in reading.paragraphs), lower=False)
+    needle = fold(quote, lower=False)
+    count = text.count(needle)
+    line = file.line_of((*location, "quote"))
+    if prefix is not None:
+        count = text.count(fold(prefix, lower=False).rstrip() + " " + needle) + text.count(fold(prefix, lower=False) + needle)
+        if count == 0:
+            problems.add(file.path, file.line_of((*location, "prefix")), f"'{prefix}' is not found just before '{quote}' in '{reading.id}'. Copy the words that come right before the quote.")
+            return
+    if count == 0:
+        nearest = _nearest_text(text, needle)
+        problems.add(file.path, line, f"the quote '{quote}' is not in '{reading.id}'. The nearest text is '{nearest}'. Copy the words exactly.")
+    elif count > 1 and prefix is None:
+        problems.add(file.path, line, f"the quote '{quote}' appears {count} times in '{reading.id}'. Add 'prefix:' with the words just before the one you mean.")
+
+
+def _nearest_text(text: str, needle: str) -> str:
+    words = text.split()
+    size = max(1, len(needle.split()))
+    windows = [" ".join(words[start : start + size]) for start in range(0, max(1, len(words) - size + 1))]
+    best = difflib.get_close_matches(needle, windows, n=1, cutoff=0.0)
+    return best[0] if best else ""

@@ -1,0 +1,39 @@
+"""Where each generated page lives in the docs tree; the one place that decides URLs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Actor, Term
+
+__all__ = ["Layout"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Paths of generated pages, relative to the docs folder."""
+
+    glossary_dir: str = "glossary"
+    actors_dir: str = "actors"
+    timeline: str = "timeline.md"
+    questions: str = "questions.md"
+
+    @property
+    def glossary_index(self) -> str:
+        return f"{self.glossary_dir}/index.md"
+
+    @property
+    def actors_index(self) -> str:
+        return f"{self.actors_dir}/index.md"
+
+    def entry_uri(self, entry: Term | Actor) -> str:
+        folder = self.glossary_dir if isinstance(entry, Term) else self.actors_dir
+        return f"{folder}/{entry.id}.md"
+
+    @staticmethod
+    def event_anchor(event_id: str) -> str:
+        return f"event-{event_id}"
+
+    @staticmethod
+    def question_anchor(question_id: str) -> str:
+        return f"q-{question_id}"

@@ -1,0 +1,187 @@
+"""Python-Markdown extension that links mentions of curated entries, with an accessible preview.
+
+It works on the element tree after inline parsing, so it never sees Markdown syntax and never
+links inside headings, links, code or abbreviations. Each link points at a definition kept
+once per page (`aria-describedby`), which screen readers announce, print styles show as
+endnotes, and a small script turns into a popover.
+
+Use it from MkDocs through the plugin, or alone: `Markdown(extensions=[TermLinkExtension(project_dir=".")])`.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import xml.etree.ElementTree as etree
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from .linker import Linker, LinkTarget
+
+__all__ = ["FREQUENCIES", "TermLinkExtension", "makeExtension"]
+
+FREQUENCIES = ("every", "first-per-paragraph", "first-per-section", "first-per-page")
+"""How often one entry is linked on a page."""
+
+_SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "var", "script", "style", "svg", "math", "button", "h1", "h2", "h3", "h4", "h5", "h6"}
+_PARAGRAPH_TAGS = {"p", "li", "dd", "dt", "td", "th", "figcaption"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+NO_LINKS_CLASS = "no-term-links"
+"""Elements with this class (and their children) are never linked."""
+
+
+class TermLinkTreeprocessor(Treeprocessor):
+    """Walks the tree once, replacing mentions in text with links."""
+
+    def __init__(self, md: Markdown, extension: TermLinkExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        extension = self.extension
+        linker = extension.linker()
+        if linker is None:
+            return
+        self.linker = linker
+        self.frequency = extension.page_frequency or extension.getConfig("frequency")
+        self.own_uri = extension.page_src_uri
+        self.seen: set[str] = set()
+        self.used: dict[str, LinkTarget] = {}
+        self._walk(root)
+        if self.used:
+            root.append(_definitions(self.used.values()))
+            extension.linked_on_page = dict(self.used)
+
+    def _walk(self, element: etree.Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _HEADINGS and self.frequency == "first-per-section":
+            self.seen.clear()
+        if tag in _SKIP_TAGS or NO_LINKS_CLASS in (element.get("class") or "").split():
+            return
+        if tag in _PARAGRAPH_TAGS and self.frequency == "first-per-paragraph":
+            self.seen.clear()
+        if element.text:
+            new = self._link(element.text)
+            if new is not None:
+                element.text, links = new
+                for index, link in enumerate(links):
+                    element.insert(index, link)
+        index = 0
+        while index < len(element):
+            child = element[index]
+            index += 1
+            self._walk(child)
+            if child.tail:
+                new = self._link(child.tail)
+                if new is not None:
+                    child.tail, links = new
+                    for offset, link in enumerate(links):
+                        element.insert(index + offset, link)
+                    index += len(links)
+
+    def _link(self, text: str) -> tuple[str, list[etree.Element]] | None:
+        """Split `text` into leading text and link elements (each carrying the text after it)."""
+        links: list[etree.Element] = []
+        lead = text
+        position = 0
+        for match in self.linker.find(text):
+            target = self.linker.targets[match.target_id]
+            if target.src_uri == self.own_uri or (self.frequency != "every" and target.id in self.seen):
+                continue
+            self.seen.add(target.id)
+            self.used[target.id] = target
+            link = etree.Element("a", {
+                "href": self.extension.href(target),
+                "class": "term-link",
+                "data-term": target.id,
+                "aria-describedby": f"term-def-{target.id}",
+            })
+            link.text = text[match.start : match.end]
+            if links:
+                links[-1].tail = text[position : match.start]
+            else:
+                lead = text[: match.start]
+            links.append(link)
+            position = match.end
+        if not links:
+            return None
+        links[-1].tail = text[position:]
+        return lead, links
+
+
+def _definitions(targets: Sequence[LinkTarget] | Any) -> etree.Element:
+    """The page's definitions, once each: described-by target, popover source, print endnotes."""
+    aside = etree.Element("aside", {"class": f"term-defs {NO_LINKS_CLASS}", "aria-label": "Definitions of linked terms"})
+    heading = etree.SubElement(aside, "p", {"class": "term-defs__title"})
+    heading.text = "Terms on this page"
+    listing = etree.SubElement(aside, "dl")
+    for target in sorted(targets, key=lambda target: target.label.lower()):
+        term = etree.SubElement(listing, "dt")
+        term.text = target.label
+        definition = etree.SubElement(listing, "dd", {"id": f"term-def-{target.id}"})
+        definition.text = target.short
+    return aside
+
+
+class TermLinkExtension(Extension):
+    """Links mentions of terms and actors; the plugin sets targets and the current page."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "targets": [[], "LinkTarget objects; empty means: load them from 'project_dir'."],
+            "project_dir": ["", "Project folder to load content from when no targets are given (use without MkDocs)."],
+            "frequency": ["first-per-section", f"How often one entry is linked on a page: {', '.join(FREQUENCIES)}."],
+            "link_base": ["", "Prefix for links when no page is known (e.g. '/site/'); relative .md links otherwise."],
+        }
+        super().__init__(**kwargs)
+        self._linker: Linker | None = None
+        self._loader: Callable[[], list[LinkTarget]] | None = None
+        self.page_src_uri = ""
+        """The page being rendered, relative to the docs folder (set by the plugin before each page)."""
+        self.page_frequency = ""
+        """Per-page override of 'frequency' (front matter `term_links`)."""
+        self.linked_on_page: dict[str, LinkTarget] = {}
+
+    def set_targets(self, targets: list[LinkTarget]) -> None:
+        """Replace the targets (the plugin calls this on every build, so serve picks up YAML edits)."""
+        self.setConfig("targets", targets)
+        self._linker = None
+
+    def start_page(self, src_uri: str, frequency: str = "") -> None:
+        """Clear per-page state before a page is converted."""
+        self.page_src_uri = src_uri
+        self.page_frequency = frequency
+        self.linked_on_page = {}
+
+    def linker(self) -> Linker | None:
+        if self._linker is None:
+            targets = self.getConfig("targets")
+            if not targets and self.getConfig("project_dir"):
+                from .site import load_targets
+
+                targets = load_targets(self.getConfig("project_dir"))
+            self._linker = Linker(targets) if targets else None
+        return self._linker
+
+    def href(self, target: LinkTarget) -> str:
+        if self.page_src_uri:
+            start = posixpath.dirname(self.page_src_uri) or "."
+            return posixpath.relpath(target.src_uri, start)
+        base = self.getConfig("link_base")
+        return f"{base}{target.src_uri.removesuffix('.md')}/"
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        # After inline patterns (20) so text is final; before attr_list/toc-independent steps
+        # that read link targets (MkDocs' relative-path fixer runs last).
+        md.treeprocessors.register(TermLinkTreeprocessor(md, self), "term_links", 12)
+
+    def reset(self) -> None:
+        self.linked_on_page = {}
+
+
+def makeExtension(**kwargs: Any) -> TermLinkExtension:  # noqa: N802 - Python-Markdown's entry point name
+    return TermLinkExtension(**kwargs)

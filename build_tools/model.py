@@ -1,0 +1,241 @@
+"""The typed content model: what a teacher can write, and nothing else.
+
+Field names equal the YAML keys. Models are frozen: after validation, later stages trust them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from .dates import PartialDate
+
+__all__ = [
+    "ACTOR_KINDS",
+    "Actor",
+    "Annotation",
+    "Disagreement",
+    "Entry",
+    "Event",
+    "Library",
+    "Paragraph",
+    "ParagraphRefs",
+    "Question",
+    "Reading",
+    "ReadingMeta",
+    "Relationship",
+    "Source",
+    "Term",
+]
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9._-]+(/|\.md|#|$))", re.IGNORECASE)
+
+
+def _plain(value: str) -> str:
+    if "<" in value or ">" in value:
+        raise ValueError("is plain text and cannot hold '<' or '>'; remove them")
+    return value
+
+
+def _url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+        if re.match(r"^[\w.-]+\.[a-z]{2,}", value):
+            raise ValueError(f"'{value}' has no scheme; write it in full, starting with https://")
+        raise ValueError(f"'{value}' is not a web address; copy the full address, starting with https://")
+    return value
+
+
+def _markdown(value: str) -> str:
+    for target in _MARKDOWN_LINK.findall(value):
+        if target and not _SAFE_LINK.match(target):
+            raise ValueError(f"has a link to '{target}'; links must start with https://, or point to a page of this site")
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain)]
+Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_markdown)]
+Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_url)]
+ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1)]]]
+"""Reading id → paragraph numbers, as in `silliman-2020: [4, 5]`."""
+
+ACTOR_KINDS = ("person", "state", "government", "military", "armed-group", "organisation", "movement")
+
+
+class _Content(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Source(_Content):
+    """Where a fact comes from: enough for a student to find and judge it."""
+
+    publisher: PlainText
+    title: PlainText
+    date: PartialDate
+    url: Url
+
+
+class Disagreement(_Content):
+    """A place where the reading and other sources differ; shown on the page, never silently fixed."""
+
+    summary: Markdown
+    paragraphs: ParagraphRefs = {}
+    sources: list[Source] = Field(min_length=1)
+
+
+class Entry(_Content):
+    """What terms and actors share: they can be mentioned in a text and linked to."""
+
+    id: Id
+    aliases: list[PlainText] = []
+    short: PlainText = Field(max_length=400)
+    related: list[Id] = []
+    case_sensitive: bool | None = None
+    """None: ALL-CAPS aliases match only in capitals, others in any case."""
+    disagreements: list[Disagreement] = []
+    sources: list[Source] = Field(min_length=1)
+
+    @property
+    def label(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def names(self) -> list[str]:
+        """Every form of the name that links here, the label first."""
+        return [self.label, *self.aliases]
+
+
+class Term(Entry):
+    """A glossary entry."""
+
+    title: PlainText
+    explanation: Markdown
+    plurals: bool = True
+
+    @property
+    def label(self) -> str:
+        return self.title
+
+
+class Relationship(_Content):
+    """A link between two actors, written once and shown on both profiles."""
+
+    actor: Id
+    description: Markdown
+
+
+class Actor(Entry):
+    """A person, group or state that acts in the story."""
+
+    name: PlainText
+    kind: Literal["person", "state", "government", "military", "armed-group", "organisation", "movement"]
+    native_name: PlainText | None = None
+    native_language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] | None = None
+    role: Markdown
+    interests: list[PlainText] = Field(min_length=1)
+    explanation: Markdown | None = None
+    relationships: list[Relationship] = []
+    plurals: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+class Event(_Content):
+    """A dated step on the timeline."""
+
+    id: Id
+    date: PartialDate
+    end_date: PartialDate | None = None
+    title: PlainText
+    description: Markdown
+    actors: list[Id] = []
+    terms: list[Id] = []
+    paragraphs: ParagraphRefs = {}
+    disagreements: list[Disagreement] = []
+    sources: list[Source] = Field(min_length=1)
+
+
+class Question(_Content):
+    """A discussion question that points students at paragraphs."""
+
+    id: Id
+    phase: Literal["before", "during", "after"]
+    skill: Literal["comprehension", "vocabulary", "point-of-view", "evidence", "perspectives", "connections"]
+    prompt: Markdown
+    paragraphs: ParagraphRefs = {}
+    teacher_notes: Markdown
+
+
+class Annotation(_Content):
+    """A note anchored to the exact words of a reading."""
+
+    reading: Id
+    quote: PlainText
+    prefix: str | None = None
+    audience: Literal["student", "teacher"] = "student"
+    note: Markdown
+
+
+class ReadingMeta(_Content):
+    """Front matter of a reading."""
+
+    title: PlainText
+    author: PlainText
+    author_role: PlainText
+    publisher: PlainText
+    date: PartialDate
+    url: Url
+    kind: Literal["opinion", "news", "analysis", "speech", "report", "interview", "primary-source"]
+    byline: PlainText | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One numbered paragraph of a reading; `number` gives the anchor `#p<number>`."""
+
+    number: int
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A reading: its metadata and its paragraphs, word for word."""
+
+    id: str
+    src_uri: str
+    """Path inside the docs folder, like `readings/<id>.md`."""
+    meta: ReadingMeta
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Library:
+    """All content, validated and cross-checked: the single input of every later stage."""
+
+    terms: dict[str, Term] = field(default_factory=dict)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    events: tuple[Event, ...] = ()
+    """Chronological."""
+    questions: tuple[Question, ...] = ()
+    """In the order the teacher wrote them."""
+    annotations: tuple[Annotation, ...] = ()
+    readings: dict[str, Reading] = field(default_factory=dict)
+
+    def entry(self, entry_id: str) -> Term | Actor:
+        """The term or actor with this id."""
+        return self.terms.get(entry_id) or self.actors[entry_id]
+
+    @property
+    def entries(self) -> list[Term | Actor]:
+        return [*self.terms.values(), *self.actors.values()]

@@ -1,0 +1,86 @@
+"""Plan the generated pages: which Markdown goes to which path, and how they group in the nav."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .layout import Layout
+from .linker import Linker, LinkTarget
+from .mentions import Mention, find_mentions
+from .model import Library
+from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
+from .render_entries import render_entry
+from .render_reading import render_reading
+
+__all__ = ["GeneratedPage", "NavSection", "Site", "link_targets", "plan_site"]
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page that exists only in memory until the engine renders it."""
+
+    src_uri: str
+    markdown: str
+
+
+@dataclass(frozen=True)
+class NavSection:
+    """A nav section: its index page and the entry pages under it, in display order."""
+
+    title: str
+    index_uri: str
+    members: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything an engine adapter needs: generated pages, reading pages, link targets, nav."""
+
+    library: Library
+    layout: Layout
+    targets: tuple[LinkTarget, ...]
+    pages: tuple[GeneratedPage, ...]
+    """New pages, to add to the engine's files."""
+    readings: dict[str, str]
+    """Reading src_uri → the Markdown that replaces the file's body."""
+    nav_sections: tuple[NavSection, ...]
+    mentions: dict[str, list[Mention]]
+
+
+def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
+    """What the linker needs to know of each term and actor."""
+    return [
+        LinkTarget(
+            id=entry.id,
+            label=entry.label,
+            names=tuple(entry.names),
+            short=entry.short,
+            src_uri=layout.entry_uri(entry),
+            case_sensitive=entry.case_sensitive,
+            plurals=entry.plurals,
+        )
+        for entry in library.entries
+    ]
+
+
+def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool = False) -> Site:
+    """Render every generated page from the library (pure: no file is read or written)."""
+    layout = layout or Layout()
+    targets = link_targets(library, layout)
+    mentions = find_mentions(library, Linker(targets))
+    pages = [
+        GeneratedPage(layout.glossary_index, render_glossary_index(library, layout)),
+        GeneratedPage(layout.actors_index, render_actors_index(library, layout)),
+        GeneratedPage(layout.timeline, render_timeline(library, layout)),
+        GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
+    ]
+    for entry in library.entries:
+        pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))
+    terms = sorted(library.terms.values(), key=lambda term: term.title.lower())
+    actors = sorted(library.actors.values(), key=lambda actor: actor.name.lower())
+    sections = (
+        NavSection("Glossary", layout.glossary_index, tuple(layout.entry_uri(term) for term in terms)),
+        NavSection("People and groups", layout.actors_index, tuple(layout.entry_uri(actor) for actor in actors)),
+    )
+    readings = {reading.src_uri: render_reading(library, reading, teacher=teacher) for reading in library.readings.values()}
+    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions)

@@ -1,0 +1,90 @@
+"""Markdown building blocks shared by every generated page: escaping, links, sources, backlinks."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable
+
+from .mentions import Mention
+from .model import Disagreement, Library, ParagraphRefs, Source
+
+__all__ = [
+    "escape",
+    "link",
+    "render_disagreements",
+    "render_mentions",
+    "render_paragraph_refs",
+    "render_sources",
+    "safe_markdown",
+]
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+
+
+def escape(text: str) -> str:
+    """Plain text made safe to drop into Markdown: no formatting, no HTML."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def safe_markdown(text: str) -> str:
+    """Teacher-written Markdown with raw HTML neutralised, so no script from YAML reaches a page."""
+    return text.replace("<", "&lt;")
+
+
+def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
+    """Relative link from one docs file to another; MkDocs checks and rewrites it."""
+    if to_uri == from_uri:
+        target = ""
+    else:
+        target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def render_sources(sources: Iterable[Source], heading: str = "## Sources") -> str:
+    lines = [heading, ""]
+    for source in sources:
+        lines.append(f"1. {escape(source.publisher)}, “{escape(source.title)}”, {source.date.human}. <{source.url}>")
+    return "\n".join(lines) + "\n"
+
+
+def render_paragraph_refs(library: Library, page_uri: str, refs: ParagraphRefs, lead: str = "In the reading") -> str:
+    """`In the reading: ¶4, ¶5` as links to the paragraphs; empty when there are none."""
+    parts = []
+    for reading_id, numbers in refs.items():
+        reading = library.readings[reading_id]
+        anchors = ", ".join(f"[¶{n}]({link(page_uri, reading.src_uri, f'p{n}')})" for n in sorted(set(numbers)))
+        name = f" ({escape(reading.meta.title)})" if len(library.readings) > 1 else ""
+        parts.append(f"{anchors}{name}")
+    return f"**{lead}:** {'; '.join(parts)}" if parts else ""
+
+
+def render_mentions(library: Library, page_uri: str, mentions: list[Mention], heading: str = "## In the reading") -> str:
+    """Each paragraph that mentions the entry, with its sentence quoted and the mention marked."""
+    if not mentions:
+        return ""
+    lines = [heading, "", f'<div class="backlinks {"no-term-links"}" markdown>', ""]
+    for mention in mentions:
+        reading = library.readings[mention.reading_id]
+        target = link(page_uri, reading.src_uri, f"p{mention.paragraph}")
+        quote = f"{escape(mention.before)}<mark>{escape(mention.words)}</mark>{escape(mention.after)}"
+        source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
+        lines.append(f"- [Paragraph {mention.paragraph}]({target}){source}: “{quote}”")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def render_disagreements(library: Library, page_uri: str, disagreements: list[Disagreement]) -> str:
+    """A visible note wherever the reading and other sources differ, citing both."""
+    if not disagreements:
+        return ""
+    blocks = []
+    for disagreement in disagreements:
+        body = [safe_markdown(disagreement.summary), ""]
+        refs = render_paragraph_refs(library, page_uri, disagreement.paragraphs, "The reading says this in")
+        if refs:
+            body += [refs, ""]
+        body.append(render_sources(disagreement.sources, "**Other sources:**").rstrip())
+        indented = "\n".join(f"    {line}" if line else "" for line in "\n".join(body).splitlines())
+        blocks.append(f'!!! warning "The reading and other sources differ"\n\n{indented}\n')
+    return "\n".join(blocks)

@@ -1,0 +1,80 @@
+"""The reading page: the text word for word, numbered paragraphs with stable anchors, and its notes."""
+
+from __future__ import annotations
+
+from .model import Annotation, Library, Reading
+from .render import escape, safe_markdown
+from .text import fold
+
+__all__ = ["render_reading"]
+
+_KIND_NOTES = {
+    "opinion": ("Opinion piece", "This is an **op-ed**: the author argues for a point of view. Read it as an argument, and check its claims against the glossary, the timeline and other sources."),
+    "news": ("News report", "This is a **news report**: it tells what happened, as the reporter could establish it at the time."),
+    "analysis": ("Analysis", "This is an **analysis**: the author explains and interprets events. Notice where explanation turns into opinion."),
+    "speech": ("Speech", "This is a **speech**: it was written to be heard, and to persuade its audience."),
+    "report": ("Report", "This is a **report** by an organisation: notice who wrote it and why."),
+    "interview": ("Interview", "This is an **interview**: the answers are the speaker's own view."),
+    "primary-source": ("Primary source", "This is a **primary source**: a document from the time itself."),
+}
+
+
+def render_reading(library: Library, reading: Reading, *, teacher: bool = False) -> str:
+    """Markdown for a reading; paragraph text is kept exactly as written in the file."""
+    meta = reading.meta
+    title, note = _KIND_NOTES[meta.kind]
+    lines = [
+        f"# {escape(meta.title)}",
+        "",
+        '<div class="reading-meta no-term-links" markdown>',
+        "",
+        f"By **{escape(meta.author)}**, {escape(meta.author_role)}  ",
+        f"*{escape(meta.publisher)}*, <time datetime=\"{meta.date.iso}\">{meta.date.human}</time> · [Read the original]({meta.url})",
+        "",
+        "</div>",
+        "",
+        f'!!! info "{title}"',
+        "",
+        f"    {note}",
+        "",
+    ]
+    notes = [a for a in library.annotations if a.reading == reading.id and (teacher or a.audience == "student")]
+    for paragraph in reading.paragraphs:
+        text, asides = _annotate(paragraph.text, [a for a in notes if _locate(paragraph.text, a) is not None])
+        lines += [text, f'{{: #{paragraph.anchor} .reading-paragraph data-paragraph="{paragraph.number}" }}', ""]
+        lines += asides
+    if meta.byline:
+        lines += [f'<p class="reading-byline"><em>{escape(meta.byline)}</em></p>', ""]
+    lines += [f"*Reproduced for teaching, with credit to {escape(meta.author)} and {escape(meta.publisher)}.*", ""]
+    return "\n".join(lines)
+
+
+def _locate(text: str, annotation: Annotation) -> int | None:
+    """Start of the annotated words in `text`, honouring the prefix; None when they are elsewhere."""
+    folded = fold(text, lower=False)
+    quote = fold(annotation.quote, lower=False)
+    if annotation.prefix:
+        prefix = fold(annotation.prefix, lower=False)
+        for joiner in (" ", ""):
+            at = folded.find(prefix.rstrip() + joiner + quote) if joiner else folded.find(prefix + quote)
+            if at >= 0:
+                return at + len(prefix.rstrip() + joiner) if joiner else at + len(prefix)
+        return None
+    at = folded.find(quote)
+    return at if at >= 0 else None
+
+
+def _annotate(text: str, annotations: list[Annotation]) -> tuple[str, list[str]]:
+    """Mark each annotated passage and return the notes to show after the paragraph."""
+    placed = sorted(((_locate(text, a) or 0, a) for a in annotations), key=lambda item: item[0], reverse=True)
+    asides: list[str] = []
+    for number, (start, annotation) in enumerate(sorted(placed, key=lambda item: item[0]), start=1):
+        label = "Teacher note" if annotation.audience == "teacher" else "Note"
+        body = "\n".join(f"    {line}" if line else "" for line in safe_markdown(annotation.note).splitlines())
+        kind = "tip" if annotation.audience == "teacher" else "note"
+        quote = escape(annotation.quote).replace('"', "'")
+        asides += [f'??? {kind} "{label} on “{quote}”"', "", body, ""]
+    for start, annotation in placed:
+        end = start + len(annotation.quote)
+        text = f'{text[:start]}<mark class="annotated">{text[start:end]}</mark>{text[end:]}'
+    return text, asides

@@ -1,0 +1,212 @@
+"""Turn what was read into typed models, reporting every problem with its file and line.
+
+Each pydantic error becomes one sentence for a teacher: what is wrong, where, and how to fix it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem, ProblemList, closest
+from .load import RawContent, RawReading
+from .model import Actor, Annotation, Event, Paragraph, Question, Reading, ReadingMeta, Term
+from .yamlfile import Location, YamlFile
+
+__all__ = ["ValidatedContent", "validate_content"]
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+_FIELD_HINTS = {
+    "title": "the name shown as the page title",
+    "name": "the name shown as the page title",
+    "short": "one or two plain sentences a 15-year-old understands",
+    "explanation": "a few short paragraphs of Markdown, in your own words",
+    "description": "one to three sentences of Markdown",
+    "sources": "at least one source with publisher, title, date and url",
+    "publisher": "who published the source, like 'Reuters'",
+    "url": "the full web address, starting with https://",
+    "date": "YYYY-MM-DD, or YYYY-MM or YYYY when only that is known",
+    "role": "their role at the time of the reading, in one or two sentences",
+    "interests": "a list of short phrases saying what they want",
+    "kind": "what sort of entry this is",
+    "teacher_notes": "what a good answer contains and common misreadings (only teachers see it)",
+    "prompt": "the question students see",
+    "phase": "before, during or after",
+    "skill": "the skill the question practises",
+    "quote": "the exact words of the reading the note is about",
+    "note": "the note, in Markdown",
+    "reading": "the id of the reading (its file name in docs/readings, without .md)",
+    "author": "who wrote the reading",
+    "author_role": "who the author is, in a few words",
+    "summary": "what differs, citing both sides",
+}
+
+
+class ValidatedContent:
+    """Typed models per kind, plus the source file of every entry for cross-reference errors."""
+
+    def __init__(self) -> None:
+        self.terms: list[tuple[Term, YamlFile]] = []
+        self.actors: list[tuple[Actor, YamlFile]] = []
+        self.events: list[tuple[Event, YamlFile]] = []
+        self.questions: list[tuple[Question, YamlFile, Location]] = []
+        self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
+        self.readings: list[tuple[Reading, RawReading]] = []
+
+
+def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent:
+    """Validate each file on its own; cross-references are checked afterwards, in `crossref`."""
+    result = ValidatedContent()
+    for kind, model, target in (("terms", Term, result.terms), ("actors", Actor, result.actors), ("events", Event, result.events)):
+        for file in getattr(raw, kind):
+            entry = _validate_entry_file(file, model, problems)
+            if entry is not None:
+                target.append((entry, file))  # type: ignore[arg-type]
+    for file, model, target in ((raw.questions, Question, result.questions), (raw.annotations, Annotation, result.annotations)):
+        if file is not None:
+            target.extend(_validate_list_file(file, model, problems))  # type: ignore[arg-type]
+    for reading in raw.readings:
+        parsed = _validate_reading(reading, problems)
+        if parsed is not None:
+            result.readings.append((parsed, reading))
+    return result
+
+
+def _validate_entry_file(file: YamlFile, model: type[ModelT], problems: ProblemList) -> ModelT | None:
+    if not isinstance(file.data, dict):
+        problems.add(file.path, 1, f"the file must hold keys and values (like 'title: ...'), not {_kind_of(file.data)}.")
+        return None
+    stem = file.path.rsplit("/", 1)[-1].removesuffix(".yml")
+    if "id" in file.data:
+        problems.add(file.path, file.line_of(("id",)), f"remove 'id': the file name is the id ('{stem}').")
+        return None
+    return validate_model(model, {**file.data, "id": stem}, file, (), problems)
+
+
+def _validate_list_file(file: YamlFile, model: type[ModelT], problems: ProblemList) -> list[tuple[ModelT, YamlFile, Location]]:
+    if not isinstance(file.data, list):
+        problems.add(file.path, 1, f"the file must be a list of entries, each starting with '- ', not {_kind_of(file.data)}.")
+        return []
+    found = []
+    for index, item in enumerate(file.data):
+        location: Location = (index,)
+        if not isinstance(item, dict):
+            problems.add(file.path, file.line_of(location), f"entry {index + 1} must hold keys and values, not {_kind_of(item)}.")
+            continue
+        parsed = validate_model(model, item, file, location, problems)
+        if parsed is not None:
+            found.append((parsed, file, location))
+    return found
+
+
+def _validate_reading(raw: RawReading, problems: ProblemList) -> Reading | None:
+    if raw.front_matter is None:
+        return None
+    if not isinstance(raw.front_matter.data, dict):
+        problems.add(raw.display_path, 2, "the front matter must hold keys and values (like 'title: ...').")
+        return None
+    meta = validate_model(ReadingMeta, raw.front_matter.data, raw.front_matter, (), problems)
+    blocks = [block.strip() for block in raw.body.split("\n\n")]
+    paragraphs = tuple(Paragraph(number, " ".join(block.split("\n"))) for number, block in enumerate((b for b in blocks if b), start=1))
+    if not paragraphs:
+        problems.add(raw.display_path, raw.body_first_line, "the reading has no paragraphs. Paste its text below the front matter, one blank line between paragraphs.")
+    if meta is None or not paragraphs:
+        return None
+    return Reading(id=raw.id, src_uri=raw.src_uri, meta=meta, paragraphs=paragraphs)
+
+
+def validate_model(model: type[ModelT], data: dict[str, Any], file: YamlFile, base: Location, problems: ProblemList) -> ModelT | None:
+    """Validate `data` as `model`; add one problem per error, at the line of the offending key."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors():
+            location = (*base, *detail["loc"])
+            problems.add(file.path, file.line_of(location), _message(model, detail, data))
+        return None
+
+
+def _message(model: type[BaseModel], detail: Any, data: dict[str, Any]) -> str:
+    loc = detail["loc"]
+    kind = detail["type"]
+    name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
+    where = _describe(loc)
+    value = detail.get("input")
+    if kind == "missing":
+        hint = _FIELD_HINTS.get(name)
+        return f"'{name}' is missing{where}. Add '{name}:'" + (f" with {hint}." if hint else ".")
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(model, loc)
+        return f"unknown key '{name}'{where}{closest(name, allowed)}. Allowed keys: {', '.join(allowed)}."
+    if kind in ("literal_error", "enum"):
+        expected = detail.get("ctx", {}).get("expected", "")
+        options = [option.strip(" '") for option in expected.replace(" or ", ", ").split(",") if option.strip()]
+        return f"'{value}' is not a valid '{name}'{closest(str(value), options)}. Use one of: {', '.join(options)}."
+    if kind == "string_pattern_mismatch":
+        return f"'{value}' is not a valid id{where}. Ids use lowercase letters, digits and hyphens, like 'quds-force'."
+    if kind in ("too_short",) and isinstance(value, list):
+        hint = _FIELD_HINTS.get(name, "at least one item")
+        return f"'{name}' is empty{where}. Add {hint}."
+    if kind == "string_too_short":
+        hint = _FIELD_HINTS.get(name)
+        return f"'{name}' is empty{where}. Write " + (f"{hint}." if hint else "some text.")
+    if kind == "string_too_long":
+        limit = detail.get("ctx", {}).get("max_length")
+        return f"'{name}' is {len(str(value))} characters{where}; keep it under {limit}. Move detail to 'explanation'."
+    if kind.endswith("_type") or kind in ("bool_parsing", "int_parsing"):
+        return f"'{name}'{where} must be {_expected(kind)}, not {_kind_of(value)}."
+    if kind in ("value_error", "date", "greater_than_equal"):
+        message = str(detail["msg"]).removeprefix("Value error, ")
+        if kind == "greater_than_equal":
+            message = f"has {value}; paragraph numbers start at 1"
+        return f"'{name}'{where} {message}." if kind != "date" else f"'{name}'{where}: {message}."
+    return f"'{name}'{where}: {detail['msg']}."
+
+
+def _describe(loc: tuple[Any, ...]) -> str:
+    """` in sources 2` for nested places; empty at the top level of a file."""
+    parts = []
+    for index, part in enumerate(loc[:-1]):
+        if isinstance(part, int) and index > 0:
+            parts.append(f"{loc[index - 1]} {part + 1}")
+    return f" in {', '.join(parts)}" if parts else ""
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        annotation = current.model_fields[part].annotation if part in getattr(current, "model_fields", {}) else None
+        args = getattr(annotation, "__args__", ())
+        current = next((arg for arg in (annotation, *args) if isinstance(arg, type) and issubclass(arg, BaseModel)), current)
+    return [key for key in current.model_fields if key != "id" or current is Question]
+
+
+def _expected(kind: str) -> str:
+    return {
+        "string_type": "text",
+        "list_type": "a list (items on lines starting with '- ', or [a, b])",
+        "dict_type": "keys and values",
+        "bool_type": "true or false",
+        "bool_parsing": "true or false",
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "model_type": "keys and values",
+    }.get(kind, kind.removesuffix("_type"))
+
+
+def _kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "keys and values"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return f"the text '{value}'"

@@ -1,0 +1,120 @@
+/* Term previews: a short definition on hover, keyboard focus and tap; Escape closes it.
+ * Without this script every term is a plain link and its definition is still announced
+ * by screen readers through aria-describedby. No third-party code, nothing stored. */
+(function () {
+  "use strict";
+  var popover = null;
+  var current = null;
+  var hideTimer = 0;
+  var touchPending = false;
+  var refocusing = false;
+
+  function definitionFor(link) {
+    var id = link.getAttribute("aria-describedby");
+    var dd = id && document.getElementById(id);
+    if (!dd) return null;
+    var dt = dd.previousElementSibling;
+    return { title: dt ? dt.textContent : link.textContent, text: dd.textContent };
+  }
+
+  function ensurePopover() {
+    if (popover) return popover;
+    popover = document.createElement("div");
+    popover.className = "term-preview";
+    popover.id = "term-preview";
+    popover.setAttribute("role", "tooltip");
+    popover.hidden = true;
+    popover.addEventListener("mouseenter", function () { clearTimeout(hideTimer); });
+    popover.addEventListener("mouseleave", scheduleHide);
+    document.body.appendChild(popover);
+    return popover;
+  }
+
+  function show(link) {
+    var definition = definitionFor(link);
+    if (!definition) return;
+    clearTimeout(hideTimer);
+    var box = ensurePopover();
+    box.textContent = "";
+    var title = document.createElement("p");
+    title.className = "term-preview__title";
+    title.textContent = definition.title;
+    var text = document.createElement("p");
+    text.className = "term-preview__text";
+    text.textContent = definition.text;
+    var more = document.createElement("a");
+    more.href = link.href;
+    more.textContent = "Read the full entry";
+    box.append(title, text, more);
+    box.hidden = false;
+    current = link;
+    link.setAttribute("aria-expanded", "true");
+    place(link, box);
+  }
+
+  function place(link, box) {
+    var rect = link.getBoundingClientRect();
+    var width = box.offsetWidth;
+    var left = Math.min(Math.max(8, rect.left), document.documentElement.clientWidth - width - 8);
+    box.style.left = left + window.scrollX + "px";
+    box.style.top = rect.bottom + window.scrollY + 6 + "px";
+  }
+
+  function hide() {
+    if (!popover || popover.hidden) return;
+    popover.hidden = true;
+    if (current) current.removeAttribute("aria-expanded");
+    current = null;
+  }
+
+  function scheduleHide() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 250);
+  }
+
+  function termLink(event) {
+    var target = event.target;
+    return target && target.closest ? target.closest("a.term-link") : null;
+  }
+
+  document.addEventListener("mouseover", function (event) {
+    var link = termLink(event);
+    if (link && link !== current) show(link);
+    else if (link) clearTimeout(hideTimer);
+  });
+  document.addEventListener("mouseout", function (event) {
+    if (termLink(event)) scheduleHide();
+  });
+  document.addEventListener("focusin", function (event) {
+    var link = termLink(event);
+    if (refocusing) refocusing = false;
+    else if (link) show(link);
+    else if (!popover || !popover.contains(event.target)) hide();
+  });
+  document.addEventListener("pointerdown", function (event) {
+    touchPending = event.pointerType === "touch" || event.pointerType === "pen";
+    if (popover && !popover.contains(event.target) && !termLink(event)) hide();
+  });
+  document.addEventListener("click", function (event) {
+    var link = termLink(event);
+    // On touch there is no hover: the first tap shows the preview, a second tap follows the link.
+    if (link && touchPending && current !== link) {
+      event.preventDefault();
+      show(link);
+    } else if (link && touchPending && popover && popover.hidden) {
+      event.preventDefault();
+      show(link);
+    }
+    touchPending = false;
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && popover && !popover.hidden) {
+      var link = current;
+      hide();
+      if (link && document.activeElement !== link) {
+        refocusing = true;
+        link.focus({ preventScroll: true });
+      }
+    }
+  });
+})();
