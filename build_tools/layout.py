@@ -17,6 +17,7 @@ class Layout:
     actors_dir: str = "actors"
     timeline: str = "timeline.md"
     questions: str = "questions.md"
+    self_check: str = "self-check.md"
 
     @property
     def glossary_index(self) -> str:

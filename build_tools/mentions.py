@@ -13,37 +13,37 @@ __all__ = ["Mention", "find_mentions"]
 
 @dataclass(frozen=True)
 class Mention:
-    """One mention of an entry in one paragraph, with its sentence for quoting."""
+    """The mentions of one entry in one sentence of a paragraph, kept for quoting."""
 
     reading_id: str
     paragraph: int
     sentence: str
-    start: int
-    """Offset of the mention inside `sentence`."""
-    end: int
+    spans: tuple[tuple[int, int], ...]
+    """Offsets of each mention inside `sentence`, in order."""
 
-    @property
-    def before(self) -> str:
-        return self.sentence[: self.start]
-
-    @property
-    def words(self) -> str:
-        return self.sentence[self.start : self.end]
-
-    @property
-    def after(self) -> str:
-        return self.sentence[self.end :]
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The sentence cut into (text, is_mention) pieces, for highlighting."""
+        pieces: list[tuple[str, bool]] = []
+        position = 0
+        for start, end in self.spans:
+            pieces += [(self.sentence[position:start], False), (self.sentence[start:end], True)]
+            position = end
+        pieces.append((self.sentence[position:], False))
+        return [piece for piece in pieces if piece[0]]
 
 
 def find_mentions(library: Library, linker: Linker) -> dict[str, list[Mention]]:
-    """Every mention of every entry in every reading, in reading order (all of them, not only linked ones)."""
-    found: dict[str, list[Mention]] = {}
+    """Every mention of every entry in every reading, in reading order, one item per sentence."""
+    spans: dict[tuple[str, str, int, int, int], list[tuple[int, int]]] = {}
     for reading in library.readings.values():
         for paragraph in reading.paragraphs:
             sentences = split_sentences(paragraph.text)
             for match in linker.find(paragraph.text):
                 begin, end = next(((b, e) for b, e in sentences if b <= match.start < e), (0, len(paragraph.text)))
-                found.setdefault(match.target_id, []).append(
-                    Mention(reading.id, paragraph.number, paragraph.text[begin:end], match.start - begin, min(match.end, end) - begin)
-                )
+                key = (match.target_id, reading.id, paragraph.number, begin, end)
+                spans.setdefault(key, []).append((match.start - begin, min(match.end, end) - begin))
+    found: dict[str, list[Mention]] = {}
+    for (target_id, reading_id, number, begin, end), offsets in spans.items():
+        text = library.readings[reading_id].paragraphs[number - 1].text
+        found.setdefault(target_id, []).append(Mention(reading_id, number, text[begin:end], tuple(offsets)))
     return found

@@ -11,6 +11,7 @@ from .model import Library
 from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
 from .render_entries import render_entry
 from .render_reading import render_reading
+from .render_selfcheck import render_self_check
 
 __all__ = ["GeneratedPage", "NavSection", "Site", "link_targets", "plan_site"]
 
@@ -73,6 +74,7 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         GeneratedPage(layout.actors_index, render_actors_index(library, layout)),
         GeneratedPage(layout.timeline, render_timeline(library, layout)),
         GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
+        GeneratedPage(layout.self_check, render_self_check(library, layout)),
     ]
     for entry in library.entries:
         pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))

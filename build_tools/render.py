@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
+from itertools import groupby
 
 from .mentions import Mention
 from .model import Disagreement, Library, ParagraphRefs, Source
@@ -60,16 +61,18 @@ def render_paragraph_refs(library: Library, page_uri: str, refs: ParagraphRefs, 
 
 
 def render_mentions(library: Library, page_uri: str, mentions: list[Mention], heading: str = "## In the reading") -> str:
-    """Each paragraph that mentions the entry, with its sentence quoted and the mention marked."""
+    """Each paragraph that mentions the entry, with its sentences quoted and the mentions marked."""
     if not mentions:
         return ""
-    lines = [heading, "", f'<div class="backlinks {"no-term-links"}" markdown>', ""]
-    for mention in mentions:
-        reading = library.readings[mention.reading_id]
-        target = link(page_uri, reading.src_uri, f"p{mention.paragraph}")
-        quote = f"{escape(mention.before)}<mark>{escape(mention.words)}</mark>{escape(mention.after)}"
+    lines = [heading, "", '<div class="backlinks no-term-links" markdown>', ""]
+    for (reading_id, number), group in groupby(mentions, key=lambda mention: (mention.reading_id, mention.paragraph)):
+        reading = library.readings[reading_id]
+        target = link(page_uri, reading.src_uri, f"p{number}")
+        quotes = " … ".join(
+            "".join(f"<mark>{escape(text)}</mark>" if marked else escape(text) for text, marked in mention.pieces()) for mention in group
+        )
         source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
-        lines.append(f"- [Paragraph {mention.paragraph}]({target}){source}: “{quote}”")
+        lines.append(f"- [Paragraph {number}]({target}){source}: “{quotes}”")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 

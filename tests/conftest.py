@@ -1,0 +1,72 @@
+"""Shared fixtures: tiny projects copied into tmp_path, and real builds read back as HTML."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MINI = FIXTURES / "mini"
+
+
+def build_project(project: Path, site_dir: Path, *, teacher: bool = False) -> Path:
+    """Build `project` with MkDocs in strict mode into `site_dir`; return the site folder."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    if teacher:
+        config.plugins["terms"].config.teacher_edition = True
+    build(config)
+    return site_dir
+
+
+class BuiltSite:
+    """A built site on disk, with helpers to read its pages as parsed HTML."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def html(self, page: str) -> BeautifulSoup:
+        """Parse the page at URL path `page` (like 'glossary/quay/')."""
+        path = self.root / page / "index.html" if not page.endswith(".html") else self.root / page
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Path:
+    """A fresh copy of the tiny fixture project, safe to edit."""
+    project = tmp_path / "project"
+    shutil.copytree(MINI, project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    site = tmp_path_factory.mktemp("mini-site")
+    return BuiltSite(build_project(MINI, site))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real project, built strictly: the site students get."""
+    site = tmp_path_factory.mktemp("real-site")
+    return BuiltSite(build_project(ROOT, site))
+
+
+@pytest.fixture
+def quiet_mkdocs() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    yield
+    logger.setLevel(level)
