@@ -143,6 +143,7 @@ class TermLinkExtension(Extension):
         """The page being rendered, relative to the docs folder (set by the plugin before each page)."""
         self.page_frequency = ""
         """Per-page override of 'frequency' (front matter `term_links`)."""
+        self._hrefs: dict[str, str] = {}
         self.linked_on_page: dict[str, LinkTarget] = {}
 
     def set_targets(self, targets: list[LinkTarget]) -> None:
@@ -155,6 +156,7 @@ class TermLinkExtension(Extension):
         self.page_src_uri = src_uri
         self.page_frequency = frequency
         self.linked_on_page = {}
+        self._hrefs = {}
 
     def linker(self) -> Linker | None:
         if self._linker is None:
@@ -167,6 +169,13 @@ class TermLinkExtension(Extension):
         return self._linker
 
     def href(self, target: LinkTarget) -> str:
+        """Link from the current page to the target (cached: a page links the same entries often)."""
+        href = self._hrefs.get(target.id)
+        if href is None:
+            href = self._hrefs[target.id] = self._href(target)
+        return href
+
+    def _href(self, target: LinkTarget) -> str:
         if self.page_src_uri:
             start = posixpath.dirname(self.page_src_uri) or "."
             return posixpath.relpath(target.src_uri, start)

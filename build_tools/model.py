@@ -191,6 +191,8 @@ class ReadingMeta(_Content):
     author_role: PlainText
     publisher: PlainText
     date: PartialDate
+    date_note: PlainText | None = None
+    """Shown after the date: how it is known, when the publisher's page shows none."""
     url: Url
     kind: Literal["opinion", "news", "analysis", "speech", "report", "interview", "primary-source"]
     byline: PlainText | None = None

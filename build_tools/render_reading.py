@@ -29,7 +29,9 @@ def render_reading(library: Library, reading: Reading, *, teacher: bool = False)
         '<div class="reading-meta no-term-links" markdown>',
         "",
         f"By **{escape(meta.author)}**, {escape(meta.author_role)}  ",
-        f"*{escape(meta.publisher)}*, <time datetime=\"{meta.date.iso}\">{meta.date.human}</time> · [Read the original]({meta.url})",
+        f"*{escape(meta.publisher)}*, <time datetime=\"{meta.date.iso}\">{meta.date.human}</time>"
+        + (f" ({escape(meta.date_note)})" if meta.date_note else "")
+        + f" · [Read the original]({meta.url})",
         "",
         "</div>",
         "",
@@ -44,7 +46,7 @@ def render_reading(library: Library, reading: Reading, *, teacher: bool = False)
         lines += [text, f'{{: #{paragraph.anchor} .reading-paragraph data-paragraph="{paragraph.number}" }}', ""]
         lines += asides
     if meta.byline:
-        lines += [f'<p class="reading-byline"><em>{escape(meta.byline)}</em></p>', ""]
+        lines += [f"*{escape(meta.byline)}*", "{: .reading-byline }", ""]
     lines += [f"*Reproduced for teaching, with credit to {escape(meta.author)} and {escape(meta.publisher)}.*", ""]
     return "\n".join(lines)
 

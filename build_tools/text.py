@@ -50,7 +50,7 @@ def is_exact(name: str, case_sensitive: bool | None) -> bool:
 
 def is_word_char(char: str) -> bool:
     """Letters, digits and underscore in any script: what a word boundary separates."""
-    return char.isalnum() or char == "_" or unicodedata.category(char) in ("Mn", "Mc")
+    return char.isalnum() or char == "_" or (char > "\x7f" and unicodedata.category(char) in ("Mn", "Mc"))
 
 
 def slugify(text: str) -> str:
