@@ -62,7 +62,7 @@ PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_markdown)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_url)]
 ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1)]]]
-"""Reading id → paragraph numbers, as in `silliman-2020: [4, 5]`."""
+"""Reading id → paragraph numbers, as in `reading-id: [4, 5]`."""
 
 ACTOR_KINDS = ("person", "state", "government", "military", "armed-group", "organisation", "movement")
 

@@ -145,7 +145,7 @@ def _message(model: type[BaseModel], detail: Any, data: dict[str, Any]) -> str:
         options = [option.strip(" '") for option in expected.replace(" or ", ", ").split(",") if option.strip()]
         return f"'{value}' is not a valid '{name}'{closest(str(value), options)}. Use one of: {', '.join(options)}."
     if kind == "string_pattern_mismatch":
-        return f"'{value}' is not a valid id{where}. Ids use lowercase letters, digits and hyphens, like 'quds-force'."
+        return f"'{value}' is not a valid id{where}. Ids use lowercase letters, digits and hyphens, like 'new-term'."
     if kind in ("too_short",) and isinstance(value, list):
         hint = _FIELD_HINTS.get(name, "at least one item")
         return f"'{name}' is empty{where}. Add {hint}."
