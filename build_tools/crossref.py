@@ -21,8 +21,8 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
     """Cross-check validated content and return the frozen library (problems are added, not raised)."""
     readings = {reading.id: reading for reading, _ in content.readings}
     checker = _Checker(readings, problems)
-    terms = checker.unique_entries(content.terms, {})
-    actors = checker.unique_entries(content.actors, terms)
+    terms = {term.id: term for term, _ in content.terms}
+    actors = {actor.id: actor for actor, _ in checker.unique_actors(content.actors, terms)}
     entry_ids = sorted({*terms, *actors})
 
     for entry, file in [*content.terms, *content.actors]:
@@ -69,13 +69,14 @@ class _Checker:
         self.readings = readings
         self.problems = problems
 
-    def unique_entries(self, entries: Iterable[tuple[Term | Actor, YamlFile]], others: dict[str, Term]) -> dict[str, Term | Actor]:
-        found: dict[str, Term | Actor] = {}
-        for entry, file in entries:
-            if entry.id in others:
-                self.problems.add(file.path, 1, f"id '{entry.id}' is used by a term and an actor. Rename one of the two files; ids are shared by terms and actors.")
+    def unique_actors(self, actors: Iterable[tuple[Actor, YamlFile]], terms: dict[str, Term]) -> list[tuple[Actor, YamlFile]]:
+        """Actors whose id no term uses (term and actor files share one set of ids)."""
+        found = []
+        for actor, file in actors:
+            if actor.id in terms:
+                self.problems.add(file.path, 1, f"id '{actor.id}' is used by a term and an actor. Rename one of the two files; ids are shared by terms and actors.")
                 continue
-            found[entry.id] = entry
+            found.append((actor, file))
         return found
 
     def reference(self, file: YamlFile, location: Location, value: str, allowed: list[str], what: str, own_id: str = "") -> bool:
@@ -103,7 +104,7 @@ class _Checker:
         for index, disagreement in enumerate(disagreements):
             self.paragraphs(file, (*base, "disagreements", index), disagreement.paragraphs)
 
-    def relationships(self, actor: Actor, file: YamlFile, actors: dict[str, Term | Actor]) -> None:
+    def relationships(self, actor: Actor, file: YamlFile, actors: dict[str, Actor]) -> None:
         for index, relationship in enumerate(actor.relationships):
             location = ("relationships", index, "actor")
             if not self.reference(file, location, relationship.actor, sorted(actors), "actor", actor.id):

@@ -192,5 +192,5 @@ class TermLinkExtension(Extension):
         self.linked_on_page = {}
 
 
-def makeExtension(**kwargs: Any) -> TermLinkExtension:  # noqa: N802 - Python-Markdown's entry point name
+def makeExtension(**kwargs: Any) -> TermLinkExtension:
     return TermLinkExtension(**kwargs)

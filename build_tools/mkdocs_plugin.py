@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,7 @@ def _group(nav: Navigation, index: Page, title: str, pages: list[Page]) -> None:
     others = [page for page in nav.pages if page not in pages]
     position = others.index(index)
     nav.pages[:] = [*others[: position + 1], *pages, *others[position + 1 :]]
-    for previous, current in zip(nav.pages, nav.pages[1:]):
+    for previous, current in pairwise(nav.pages):
         previous.next_page, current.previous_page = current, previous
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from .layout import Layout
-from .model import Library, Question
+from .model import Actor, Library, Question, Term
 from .render import escape, link, render_disagreements, render_paragraph_refs, render_sources, safe_markdown
 
 __all__ = ["render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
@@ -65,7 +65,7 @@ def render_timeline(library: Library, layout: Layout) -> str:
             when = event.date.human + (f" to {event.end_date.human}" if event.end_date else "")
             lines += [f"### {escape(event.title)} {{ #{layout.event_anchor(event.id)} }}", "", f'<p class="event-date"><time datetime="{event.date.iso}">{when}</time></p>', ""]
             lines += [safe_markdown(event.description), ""]
-            related = [*(library.actors[a] for a in event.actors), *(library.terms[t] for t in event.terms)]
+            related: list[Term | Actor] = [*(library.actors[a] for a in event.actors), *(library.terms[t] for t in event.terms)]
             if related:
                 names = ", ".join(f"[{escape(entry.label)}]({link(uri, layout.entry_uri(entry))})" for entry in related)
                 lines += [f"**Who and what:** {names}", ""]

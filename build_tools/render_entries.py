@@ -38,7 +38,7 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
 
 def _summary(entry: Term | Actor) -> str:
     kind = "Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind]
-    lines = [f'<div class="entry-summary no-term-links" markdown>', "", f'<p class="entry-kind">{kind}</p>', ""]
+    lines = ['<div class="entry-summary no-term-links" markdown>', "", f'<p class="entry-kind">{kind}</p>', ""]
     if isinstance(entry, Actor) and entry.native_name:
         native = escape(entry.native_name)
         lines += [f'**In {_language_name(entry.native_language)}:** <span lang="{entry.native_language}" dir="auto">{native}</span>', ""]

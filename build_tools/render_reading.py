@@ -70,7 +70,7 @@ def _annotate(text: str, annotations: list[Annotation]) -> tuple[str, list[str]]
     """Mark each annotated passage and return the notes to show after the paragraph."""
     placed = sorted(((_locate(text, a) or 0, a) for a in annotations), key=lambda item: item[0], reverse=True)
     asides: list[str] = []
-    for number, (start, annotation) in enumerate(sorted(placed, key=lambda item: item[0]), start=1):
+    for _, annotation in sorted(placed, key=lambda item: item[0]):
         label = "Teacher note" if annotation.audience == "teacher" else "Note"
         body = "\n".join(f"    {line}" if line else "" for line in safe_markdown(annotation.note).splitlines())
         kind = "tip" if annotation.audience == "teacher" else "note"

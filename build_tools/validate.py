@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem, ProblemList, closest
+from .errors import ProblemList, closest
 from .load import RawContent, RawReading
 from .model import Actor, Annotation, Event, Paragraph, Question, Reading, ReadingMeta, Term
 from .yamlfile import Location, YamlFile
@@ -59,19 +59,27 @@ class ValidatedContent:
 def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent:
     """Validate each file on its own; cross-references are checked afterwards, in `crossref`."""
     result = ValidatedContent()
-    for kind, model, target in (("terms", Term, result.terms), ("actors", Actor, result.actors), ("events", Event, result.events)):
-        for file in getattr(raw, kind):
-            entry = _validate_entry_file(file, model, problems)
-            if entry is not None:
-                target.append((entry, file))  # type: ignore[arg-type]
-    for file, model, target in ((raw.questions, Question, result.questions), (raw.annotations, Annotation, result.annotations)):
-        if file is not None:
-            target.extend(_validate_list_file(file, model, problems))  # type: ignore[arg-type]
+    result.terms = _validate_entry_files(raw.terms, Term, problems)
+    result.actors = _validate_entry_files(raw.actors, Actor, problems)
+    result.events = _validate_entry_files(raw.events, Event, problems)
+    if raw.questions is not None:
+        result.questions = _validate_list_file(raw.questions, Question, problems)
+    if raw.annotations is not None:
+        result.annotations = _validate_list_file(raw.annotations, Annotation, problems)
     for reading in raw.readings:
         parsed = _validate_reading(reading, problems)
         if parsed is not None:
             result.readings.append((parsed, reading))
     return result
+
+
+def _validate_entry_files(files: list[YamlFile], model: type[ModelT], problems: ProblemList) -> list[tuple[ModelT, YamlFile]]:
+    found = []
+    for file in files:
+        entry = _validate_entry_file(file, model, problems)
+        if entry is not None:
+            found.append((entry, file))
+    return found
 
 
 def _validate_entry_file(file: YamlFile, model: type[ModelT], problems: ProblemList) -> ModelT | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -97,7 +98,7 @@ def test_matches_are_sorted_disjoint_and_name_their_target(names: list[str], tex
     linker = Linker([target(f"t{index}", name) for index, name in enumerate(names)])
     matches = linker.find(text)
     assert matches == sorted(matches)
-    for first, second in zip(matches, matches[1:]):
+    for first, second in pairwise(matches):
         assert first.end <= second.start
     for match in matches:
         matched = text[match.start : match.end].replace("\n", " ")
