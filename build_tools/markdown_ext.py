@@ -26,7 +26,8 @@ __all__ = ["FREQUENCIES", "TermLinkExtension", "makeExtension"]
 FREQUENCIES = ("every", "first-per-paragraph", "first-per-section", "first-per-page")
 """How often one entry is linked on a page."""
 
-_SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "var", "script", "style", "svg", "math", "button", "h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "var", "script", "style", "svg", "math", "button", "summary", "h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIP_CLASSES = {"no-term-links", "admonition-title"}
 _PARAGRAPH_TAGS = {"p", "li", "dd", "dt", "td", "th", "figcaption"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 NO_LINKS_CLASS = "no-term-links"
@@ -59,7 +60,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _HEADINGS and self.frequency == "first-per-section":
             self.seen.clear()
-        if tag in _SKIP_TAGS or NO_LINKS_CLASS in (element.get("class") or "").split():
+        if tag in _SKIP_TAGS or not _SKIP_CLASSES.isdisjoint((element.get("class") or "").split()):
             return
         if tag in _PARAGRAPH_TAGS and self.frequency == "first-per-paragraph":
             self.seen.clear()
