@@ -8,12 +8,13 @@ leftmost-longest without overlaps: "Popular Mobilisation Forces" beats "Forces".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
-from .text import fold, is_exact, is_word_char
+from .text import fold, is_exact
 
 __all__ = ["LinkTarget", "Linker", "Match", "name_forms"]
 
@@ -65,18 +66,23 @@ class Linker:
     def __init__(self, targets: Iterable[LinkTarget]) -> None:
         self.targets = {target.id: target for target in targets}
         self._automaton = ahocorasick.Automaton()
-        options: dict[str, list[tuple[str, str | None]]] = {}
+        choices: dict[str, list[_Form]] = {}
         for target in self.targets.values():
             for name in target.names:
                 exact = is_exact(name, target.case_sensitive)
                 for form in name_forms(name, target.plurals):
                     folded = fold(form, lower=False)
-                    options.setdefault(folded.lower(), []).append((target.id, folded if exact else None))
-        for key, choices in options.items():
+                    spaced = _spaced(folded.lower())
+                    core = spaced.strip()
+                    if not core:
+                        continue
+                    lead = len(spaced) - len(spaced.lstrip())
+                    choices.setdefault(f" {core} ", []).append(_Form(target.id, folded.lower(), folded if exact else None, lead))
+        for key, forms in choices.items():
             # Exact (case-sensitive) forms are tried first: "US" the country before "us" the word.
-            choices.sort(key=lambda choice: choice[1] is None)
-            self._automaton.add_word(key, (len(key), tuple(choices)))
-        self._empty = not options
+            forms.sort(key=lambda form: form.exact is None)
+            self._automaton.add_word(key, (len(key), tuple(forms)))
+        self._empty = not choices
         if not self._empty:
             self._automaton.make_automaton()
 
@@ -85,15 +91,21 @@ class Linker:
         if self._empty or not text:
             return []
         folded = fold(text)
+        # Keys are padded with spaces and the text's non-word characters become spaces, so the
+        # automaton itself only reports matches that start and end on word boundaries.
+        spaced = f" {_spaced(folded)} "
         candidates: list[tuple[int, int, str]] = []
-        for last, (length, choices) in self._automaton.iter(folded):
-            start, end = last - length + 1, last + 1
-            if not _at_boundaries(folded, start, end):
-                continue
-            for target_id, exact in choices:
-                if exact is None or fold(text[start:end], lower=False) == exact:
-                    candidates.append((start, -end, target_id))
-                    break
+        for last, (length, forms) in self._automaton.iter(spaced):
+            core_start = last - length + 1  # index in `folded` of the key's first word character
+            for form in forms:
+                start = core_start - form.lead
+                end = start + len(form.folded)
+                if start < 0 or folded[start:end] != form.folded:
+                    continue
+                if form.exact is not None and fold(text[start:end], lower=False) != form.exact:
+                    continue
+                candidates.append((start, -end, form.target_id))
+                break
         candidates.sort()
         matches: list[Match] = []
         reached = 0
@@ -104,8 +116,22 @@ class Linker:
         return matches
 
 
-def _at_boundaries(text: str, start: int, end: int) -> bool:
-    """A match must not start or end inside a word ("Iran" is not in "Irani", but is in "Iran's")."""
-    if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
-        return False
-    return not (end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]))
+@dataclass(frozen=True)
+class _Form:
+    target_id: str
+    folded: str
+    """The form folded to lower case, as it must appear in the folded text."""
+    exact: str | None
+    """The form with its case, when only that case matches."""
+    lead: int
+    """Non-word characters before the form's first word character."""
+
+
+_NON_WORD = re.compile(r"[^\w]")
+_ASCII_SPACED = str.maketrans({chr(code): " " for code in range(128) if not (chr(code).isalnum() or chr(code) == "_")})
+
+
+def _spaced(text: str) -> str:
+    """`text` with every non-word character turned into a space (same length)."""
+    spaced = text.translate(_ASCII_SPACED)
+    return spaced if spaced.isascii() else _NON_WORD.sub(" ", spaced)

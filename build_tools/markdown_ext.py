@@ -10,7 +10,6 @@ Use it from MkDocs through the plugin, or alone: `Markdown(extensions=[TermLinkE
 
 from __future__ import annotations
 
-import posixpath
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -178,8 +177,9 @@ class TermLinkExtension(Extension):
 
     def _href(self, target: LinkTarget) -> str:
         if self.page_src_uri:
-            start = posixpath.dirname(self.page_src_uri) or "."
-            return posixpath.relpath(target.src_uri, start)
+            # Up to the docs root, then down to the target: cheaper than relpath, and MkDocs
+            # resolves and checks the link all the same.
+            return "../" * self.page_src_uri.count("/") + target.src_uri
         base = self.getConfig("link_base")
         return f"{base}{target.src_uri.removesuffix('.md')}/"
 

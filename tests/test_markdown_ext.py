@@ -52,7 +52,7 @@ def test_frequencies() -> None:
 
 def test_an_entry_page_does_not_link_to_itself() -> None:
     html = convert("The Quds Force and the militia.", page="glossary/quds.md")
-    assert 'href="militia.md"' in html
+    assert 'href="../glossary/militia.md"' in html
     assert "quds.md" not in html
 
 
