@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools check | export DIR | build | new KIND ID | schema DIR`.
+"""Command line: `python -m build_tools check | export DIR | build | offline [ZIP] | new KIND ID | schema DIR`.
 
 Every command prints problems as `file:line: message` and exits 1 on bad content, never with a traceback.
 """
@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", default="site")
     build.add_argument("--teacher", action="store_true", help="build the teacher edition")
     build.add_argument("--config-file", default="mkdocs.yml")
+    offline = commands.add_parser("offline", help="write a zip of the site that works opened from a folder or USB stick (file://)")
+    offline.add_argument("zip", nargs="?", default="site-offline.zip", help="where to write the zip; default: site-offline.zip")
+    offline.add_argument("--teacher", action="store_true", help="an offline copy of the teacher edition")
+    offline.add_argument("--config-file", default="mkdocs.yml")
     new = commands.add_parser("new", help="write a commented YAML file for a new entry")
     new.add_argument("kind", choices=("term", "actor", "event"))
     new.add_argument("id")
@@ -50,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Wrote {count} pages to {args.folder}.")
         elif args.command == "build":
             return build_site(root, Path(args.site_dir), args.config_file, teacher=args.teacher)
+        elif args.command == "offline":
+            from .offline import write_offline_copy
+
+            return write_offline_copy(root, Path(args.zip), args.config_file, teacher=args.teacher)
         elif args.command == "new":
             from .scaffold import write_new_entry
 

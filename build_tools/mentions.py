@@ -20,6 +20,8 @@ class Mention:
     sentence: str
     spans: tuple[tuple[int, int], ...]
     """Offsets of each mention inside `sentence`, in order."""
+    offset: int = 0
+    """Where the sentence starts in its paragraph, to keep quotes in reading order."""
 
     def pieces(self) -> list[tuple[str, bool]]:
         """The sentence cut into (text, is_mention) pieces, for highlighting."""
@@ -45,5 +47,5 @@ def find_mentions(library: Library, linker: Linker) -> dict[str, list[Mention]]:
     found: dict[str, list[Mention]] = {}
     for (target_id, reading_id, number, begin, end), offsets in spans.items():
         text = library.readings[reading_id].paragraphs[number - 1].text
-        found.setdefault(target_id, []).append(Mention(reading_id, number, text[begin:end], tuple(offsets)))
+        found.setdefault(target_id, []).append(Mention(reading_id, number, text[begin:end], tuple(offsets), begin))
     return found

@@ -72,7 +72,7 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
     pages = [
         GeneratedPage(layout.glossary_index, render_glossary_index(library, layout)),
         GeneratedPage(layout.actors_index, render_actors_index(library, layout)),
-        GeneratedPage(layout.timeline, render_timeline(library, layout)),
+        GeneratedPage(layout.timeline, render_timeline(library, layout, mentions)),
         GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
         GeneratedPage(layout.self_check, render_self_check(library, layout)),
     ]

@@ -9,12 +9,14 @@ from itertools import groupby
 
 from .mentions import Mention
 from .model import Disagreement, Library, ParagraphRefs, Source
+from .text import split_sentences
 
 __all__ = [
     "escape",
     "link",
     "render_disagreements",
     "render_mentions",
+    "render_paragraph_quotes",
     "render_paragraph_refs",
     "render_sources",
     "safe_markdown",
@@ -60,6 +62,18 @@ def render_paragraph_refs(library: Library, page_uri: str, refs: ParagraphRefs, 
     return f"**{lead}:** {'; '.join(parts)}" if parts else ""
 
 
+def _quote(mentions: Iterable[Mention]) -> str:
+    """Sentences with their mentions marked; one sentence once, even if several entries are in it."""
+    spans: dict[str, set[tuple[int, int]]] = {}
+    for mention in sorted(mentions, key=lambda mention: (mention.reading_id, mention.paragraph, mention.offset)):
+        spans.setdefault(mention.sentence, set()).update(mention.spans)
+    quoted = []
+    for sentence, marks in spans.items():
+        merged = Mention("", 0, sentence, tuple(sorted(marks)))
+        quoted.append("".join(f"<mark>{escape(text)}</mark>" if marked else escape(text) for text, marked in merged.pieces()))
+    return " … ".join(quoted)
+
+
 def render_mentions(library: Library, page_uri: str, mentions: list[Mention], heading: str = "## In the reading") -> str:
     """Each paragraph that mentions the entry, with its sentences quoted and the mentions marked."""
     if not mentions:
@@ -68,11 +82,33 @@ def render_mentions(library: Library, page_uri: str, mentions: list[Mention], he
     for (reading_id, number), group in groupby(mentions, key=lambda mention: (mention.reading_id, mention.paragraph)):
         reading = library.readings[reading_id]
         target = link(page_uri, reading.src_uri, f"p{number}")
-        quotes = " … ".join(
-            "".join(f"<mark>{escape(text)}</mark>" if marked else escape(text) for text, marked in mention.pieces()) for mention in group
-        )
         source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
-        lines.append(f"- [Paragraph {number}]({target}){source}: “{quotes}”")
+        lines.append(f"- [Paragraph {number}]({target}){source}: “{_quote(group)}”")
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)
+
+
+def render_paragraph_quotes(library: Library, page_uri: str, refs: ParagraphRefs, mentions: list[Mention], lead: str = "In the reading") -> str:
+    """The paragraphs an event or question points to, each linked and quoted like an entry's backlinks.
+
+    Sentences that mention the item's own entries are quoted with the mentions marked;
+    otherwise the paragraph's first sentence stands for it.
+    """
+    if not refs:
+        return ""
+    lines = [f"**{lead}:**", "", '<div class="backlinks no-term-links" markdown>', ""]
+    for reading_id, numbers in refs.items():
+        reading = library.readings[reading_id]
+        for number in sorted(set(numbers)):
+            relevant = [mention for mention in mentions if mention.reading_id == reading_id and mention.paragraph == number]
+            if relevant:
+                quote = _quote(relevant)
+            else:
+                text = reading.paragraphs[number - 1].text
+                start, end = split_sentences(text)[0]
+                quote = escape(text[start:end])
+            source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
+            lines.append(f"- [Paragraph {number}]({link(page_uri, reading.src_uri, f'p{number}')}){source}: “{quote}”")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 

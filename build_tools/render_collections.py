@@ -6,7 +6,8 @@ from itertools import groupby
 
 from .layout import Layout
 from .model import Actor, Library, Question, Term
-from .render import escape, link, render_disagreements, render_paragraph_refs, render_sources, safe_markdown
+from .mentions import Mention
+from .render import escape, link, render_disagreements, render_paragraph_quotes, render_sources, safe_markdown
 
 __all__ = ["render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
 
@@ -55,7 +56,7 @@ def render_actors_index(library: Library, layout: Layout) -> str:
     return "\n".join(lines)
 
 
-def render_timeline(library: Library, layout: Layout) -> str:
+def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[Mention]]) -> str:
     """Chronological, grouped by year; plain headings and lists, so it reads in order without JavaScript."""
     uri = layout.timeline
     lines = ["# Timeline", "", "What happened before the reading was written, oldest first. Each event links to the people, terms and paragraphs it explains.", ""]
@@ -69,7 +70,8 @@ def render_timeline(library: Library, layout: Layout) -> str:
             if related:
                 names = ", ".join(f"[{escape(entry.label)}]({link(uri, layout.entry_uri(entry))})" for entry in related)
                 lines += [f"**Who and what:** {names}", ""]
-            refs = render_paragraph_refs(library, uri, event.paragraphs)
+            own = [mention for entry_id in (*event.actors, *event.terms) for mention in mentions.get(entry_id, [])]
+            refs = render_paragraph_quotes(library, uri, event.paragraphs, own)
             if refs:
                 lines += [refs, ""]
             disagreements = render_disagreements(library, uri, event.disagreements)
@@ -100,7 +102,7 @@ def _question(library: Library, uri: str, layout: Layout, question: Question, nu
     anchor = layout.question_anchor(question.id)
     lines = [f'<div class="question" id="{anchor}" markdown>', "", f'<p class="question__label">Question {number} · {_SKILLS[question.skill]}</p>', ""]
     lines += [safe_markdown(question.prompt), ""]
-    refs = render_paragraph_refs(library, uri, question.paragraphs, "Look at")
+    refs = render_paragraph_quotes(library, uri, question.paragraphs, [], "Look at")
     if refs:
         lines += [refs, ""]
     lines += ['<div class="answer-space" aria-hidden="true"></div>', ""]
