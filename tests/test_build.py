@@ -134,3 +134,12 @@ def test_build_command_swaps_the_site_only_on_success(mini_project: Path) -> Non
     assert "Traceback" not in failed.stderr
     assert "glossary/terms/quay.yml:1: 'short' is missing." in failed.stderr
     assert marker.read_text(encoding="utf-8") == "last good build"
+
+
+def test_events_and_questions_quote_the_paragraphs_they_point_to(mini_site: BuiltSite) -> None:
+    timeline = mini_site.html("timeline/")
+    quoted = timeline.find("a", href="../readings/harbour/#p1").find_parent("li")
+    assert [mark.get_text() for mark in quoted.select("mark")] == ["Harbour Board", "north quay", "board"]
+    questions = mini_site.html("questions/")
+    item = questions.find(id="q-numbers").find("a", href="../readings/harbour/#p2").find_parent("li")
+    assert "“Ferries carry ten thousand people a day.”" in item.get_text()
