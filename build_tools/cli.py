@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--teacher", action="store_true", help="build the teacher edition")
     build.add_argument("--config-file", default="mkdocs.yml")
     offline = commands.add_parser("offline", help="write a zip of the site that works opened from a folder or USB stick (file://)")
-    offline.add_argument("zip", nargs="?", default="site-offline.zip", help="where to write the zip; default: site-offline.zip")
+    offline.add_argument("zip", nargs="?", default="site-offline.zip", help="where to write the zip, relative to the project folder; default: site-offline.zip")
     offline.add_argument("--teacher", action="store_true", help="an offline copy of the teacher edition")
     offline.add_argument("--config-file", default="mkdocs.yml")
     new = commands.add_parser("new", help="write a commented YAML file for a new entry")

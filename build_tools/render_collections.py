@@ -5,8 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from .layout import Layout
-from .model import Actor, Library, Question, Term
 from .mentions import Mention
+from .model import Actor, Library, Question, Term
 from .render import escape, link, render_disagreements, render_paragraph_quotes, render_sources, safe_markdown
 
 __all__ = ["render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]

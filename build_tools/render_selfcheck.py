@@ -22,7 +22,9 @@ from .render import escape, link
 __all__ = ["ASSETS", "CHOICES", "ORDER_SIZE", "QUIZ_SIZE", "pick_choices", "pick_events", "pick_quiz_terms", "render_self_check"]
 
 ASSETS = ("assets/self-check.css", "assets/self-check.js")
-"""Files in the docs folder that make the page interactive; only this page loads them."""
+"""Files in the docs folder that make the page interactive; only this page loads them.
+
+The page links to them, so the engine checks they exist (a strict build stops without them)."""
 QUIZ_SIZE = 10
 """At most this many quiz questions."""
 CHOICES = 4

@@ -1,0 +1,148 @@
+"""Engine portability: the same project built by ProperDocs (the maintained MkDocs fork), and the
+Python-Markdown extension and the export command on their own (the path to Zensical, which runs
+Python-Markdown extensions but not MkDocs plugins).
+
+ProperDocs goes into its own temporary virtual environment, with Material and this project but
+without MkDocs, so the build cannot quietly fall back to MkDocs. ProperDocs reads plugins from both
+the `mkdocs.plugins` and `properdocs.plugins` entry point groups, so our existing entry point is enough.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools.markdown_ext import TermLinkExtension
+from conftest import MINI, ROOT
+
+PROPERDOCS = "properdocs==1.6.7"
+MATERIAL_DEPENDENCIES = ["babel", "backrefs", "colorama", "jinja2", "markdown", "mkdocs-material-extensions", "paginate", "pygments", "pymdown-extensions", "requests"]
+"""Material's requirements except MkDocs itself (Material is installed with --no-deps)."""
+OUR_DEPENDENCIES = ["pydantic", "pyahocorasick", "pyyaml"]
+PAGES = ["glossary/", "glossary/quay/", "glossary/lighthouse/", "actors/", "actors/harbour-board/", "timeline/", "questions/", "self-check/", "readings/harbour/"]
+
+
+def _pip(python: Path, *args: str) -> None:
+    """Install with pip, pinned like the main environment; skip the test when packages cannot be fetched."""
+    command = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", str(ROOT / "requirements.lock"), *args]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["no output"])[-1]
+        pytest.skip(f"cannot install {' '.join(args)} into a temporary environment (no access to PyPI?): {last}")
+
+
+@pytest.fixture(scope="module")
+def properdocs_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtual environment with ProperDocs, Material, our dependencies and this project; returns its bin folder."""
+    base = tmp_path_factory.mktemp("properdocs")
+    env = base / "venv"
+    venv.EnvBuilder(with_pip=True).create(env)
+    python = env / "bin" / "python"
+    _pip(python, PROPERDOCS, *MATERIAL_DEPENDENCIES, *OUR_DEPENDENCIES)
+    _pip(python, "--no-deps", "mkdocs-material")
+    source = base / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(ROOT / "build_tools", source / "build_tools", ignore=shutil.ignore_patterns("__pycache__"))
+    _pip(python, "--no-deps", str(source))
+    return env / "bin"
+
+
+@pytest.fixture(scope="module")
+def properdocs_site(properdocs_env: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = tmp_path_factory.mktemp("properdocs-project") / "project"
+    shutil.copytree(MINI, project)
+    command = [str(properdocs_env / "properdocs"), "build", "--strict", "-f", "mkdocs.yml", "-d", "site"]
+    result = subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return project / "site"
+
+
+def test_properdocs_builds_without_mkdocs_installed(properdocs_env: Path) -> None:
+    probe = subprocess.run([str(properdocs_env / "python"), "-c", "import mkdocs"], capture_output=True, text=True, check=False)
+    assert probe.returncode != 0, "MkDocs must not be in the ProperDocs environment"
+    version = subprocess.run([str(properdocs_env / "properdocs"), "--version"], capture_output=True, text=True, check=False)
+    assert "1.6.7" in version.stdout
+
+
+def test_properdocs_generates_every_page(properdocs_site: Path) -> None:
+    for page in PAGES:
+        assert (properdocs_site / page / "index.html").is_file(), page
+
+
+def test_properdocs_links_terms_like_mkdocs(properdocs_site: Path) -> None:
+    html = BeautifulSoup((properdocs_site / "readings/harbour/index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in html.select("p#p1 a.term-link")}
+    assert links == {"Harbour Board": "../../actors/harbour-board/", "north quay": "../../glossary/quay/", "ferry union": "../../actors/ferry-union/"}
+    assert html.find(id="term-def-quay").get_text() == "A stone platform where ships load and unload."
+    timeline = BeautifulSoup((properdocs_site / "timeline/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert timeline.find(id="event-2021-02-27-board-vote") is not None
+    nav = BeautifulSoup((properdocs_site / "glossary/quay/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert "../lighthouse/" in [a["href"] for a in nav.select("nav.md-nav--primary a.md-nav__link[href]")], "entries are grouped in the nav"
+
+
+@pytest.fixture
+def mini_copy(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    shutil.copytree(MINI, project)
+    return project
+
+
+def test_extension_links_terms_without_mkdocs(mini_copy: Path) -> None:
+    """The Zensical path: Python-Markdown alone, targets loaded from the project folder."""
+    converter = markdown.Markdown(extensions=[TermLinkExtension(project_dir=str(mini_copy), link_base="/")])
+    html = BeautifulSoup(converter.convert("Ships tie up at the north quay."), "html.parser")
+    link = html.select_one("a.term-link")
+    assert link is not None and link.get_text() == "north quay"
+    assert link["href"] == "/glossary/quay/"
+    assert html.find(id=link["aria-describedby"]).get_text() == "A stone platform where ships load and unload."
+
+
+def test_extension_loads_by_its_entry_point_name(mini_copy: Path) -> None:
+    """How an engine's config names it: `markdown_extensions: [term_links: {project_dir: ., link_base: /unit/}]`."""
+    converter = markdown.Markdown(extensions=["term_links"], extension_configs={"term_links": {"project_dir": str(mini_copy), "link_base": "/unit/"}})
+    html = BeautifulSoup(converter.convert("The Harbour Board met."), "html.parser")
+    assert html.select_one("a.term-link")["href"] == "/unit/actors/harbour-board/"
+
+
+def test_export_writes_every_generated_page(mini_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "zensical-docs"
+    result = subprocess.run([sys.executable, "-m", "build_tools", "--project", str(mini_copy), "export", str(out)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    written = sorted(path.relative_to(out).as_posix() for path in out.rglob("*.md"))
+    assert written == [
+        "actors/ferry-union.md",
+        "actors/harbour-board.md",
+        "actors/index.md",
+        "glossary/index.md",
+        "glossary/lighthouse.md",
+        "glossary/quay.md",
+        "questions.md",
+        "readings/harbour.md",
+        "self-check.md",
+        "timeline.md",
+    ]
+    assert result.stdout.strip() == f"Wrote {len(written)} pages to {out}."
+    reading = (out / "readings/harbour.md").read_text(encoding="utf-8")
+    assert reading.startswith("# The harbour must stay open") and '{: #p1 .reading-paragraph data-paragraph="1" }' in reading
+    assert 'class="term-link"' not in reading, "links are added when the page is rendered, by the extension"
+
+
+def test_exported_reading_renders_with_the_extension_alone(mini_copy: Path, tmp_path: Path) -> None:
+    """What an engine without MkDocs plugins does: render the exported Markdown with the extensions."""
+    out = tmp_path / "zensical-docs"
+    subprocess.run([sys.executable, "-m", "build_tools", "--project", str(mini_copy), "export", str(out)], check=True, capture_output=True)
+    extensions = ["attr_list", "md_in_html", "admonition", "pymdownx.details", "toc", TermLinkExtension(project_dir=str(mini_copy), link_base="/")]
+    html = BeautifulSoup(markdown.Markdown(extensions=extensions).convert((out / "readings/harbour.md").read_text(encoding="utf-8")), "html.parser")
+    assert [p["id"] for p in html.select("p.reading-paragraph")] == ["p1", "p2", "p3"]
+    assert {a.get_text(): a["href"] for a in html.select("p#p1 a.term-link")}["north quay"] == "/glossary/quay/"
+    assert html.select_one("mark.annotated").get_text() == "ten thousand people a day"
