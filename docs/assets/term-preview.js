@@ -77,19 +77,21 @@
     return target && target.closest ? target.closest("a.term-link") : null;
   }
 
-  document.addEventListener("mouseover", function (event) {
-    var link = termLink(event);
+  // Phones send compatibility mouse events and focus the link on a tap, before the click:
+  // only a real mouse hovers, and focus from a tap is left to the click handler below.
+  document.addEventListener("pointerover", function (event) {
+    var link = event.pointerType === "mouse" ? termLink(event) : null;
     if (link && link !== current) show(link);
     else if (link) clearTimeout(hideTimer);
   });
-  document.addEventListener("mouseout", function (event) {
-    if (termLink(event)) scheduleHide();
+  document.addEventListener("pointerout", function (event) {
+    if (event.pointerType === "mouse" && termLink(event)) scheduleHide();
   });
   document.addEventListener("focusin", function (event) {
     var link = termLink(event);
     if (refocusing) refocusing = false;
-    else if (link) show(link);
-    else if (!popover || !popover.contains(event.target)) hide();
+    else if (link && !touchPending) show(link);
+    else if (!link && (!popover || !popover.contains(event.target))) hide();
   });
   document.addEventListener("pointerdown", function (event) {
     touchPending = event.pointerType === "touch" || event.pointerType === "pen";
@@ -98,16 +100,16 @@
   document.addEventListener("click", function (event) {
     var link = termLink(event);
     // On touch there is no hover: the first tap shows the preview, a second tap follows the link.
-    if (link && touchPending && current !== link) {
-      event.preventDefault();
-      show(link);
-    } else if (link && touchPending && popover && popover.hidden) {
+    if (link && touchPending && (current !== link || popover.hidden)) {
       event.preventDefault();
       show(link);
     }
     touchPending = false;
   });
+  // A touch that scrolls instead of tapping sends no click; forget it before the next focus.
+  document.addEventListener("pointercancel", function () { touchPending = false; });
   document.addEventListener("keydown", function (event) {
+    touchPending = false;
     if (event.key === "Escape" && popover && !popover.hidden) {
       var link = current;
       hide();

@@ -1,0 +1,344 @@
+"""The built site the way a student's browser sees it: links, accessibility, privacy and behaviour.
+
+The real project is built strictly (the `real_site` fixture), served over HTTP on 127.0.0.1 and
+opened in Debian's Chromium. Accessibility runs axe-core at WCAG 2.2 AA on every page in the
+light and dark palettes at 1280 px, and on the pages students use most at 375 px. Pages are
+split into shards so `pytest -n 2` spreads the work over both workers.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from axe_playwright_python.sync_playwright import Axe
+from browser import PAGE_BUDGET, launch_chromium, page_paths, serve, weigh_page
+from linkcheck import check_links
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
+
+from conftest import ROOT, BuiltSite, build_project
+
+READING = "readings/silliman-2020/"
+KEY_PAGES = ["", READING, "glossary/", "glossary/quds-force/", "timeline/", "questions/"]
+"""The pages students open on phones; checked at 375 px as well."""
+
+WIDE, NARROW = 1280, 375
+SCHEMES = {"light": "default", "dark": "slate"}
+"""`prefers-color-scheme` to emulate, and the Material scheme it must select."""
+
+SHARDS = 4
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+AXE = Axe()
+SCREENSHOTS = ROOT / "screenshots"
+DEPLOYED_REPO_URL = "https://github.com/example/classroom-site"
+"""What the deploy job sets REPO_URL to (a GitHub repository), so privacy is checked as deployed."""
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site: BuiltSite) -> Iterator[str]:
+    with serve(real_site.root) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def deployed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real project built as the deploy job builds it, with a GitHub `repo_url`, and served."""
+    saved = os.environ.get("REPO_URL")
+    os.environ["REPO_URL"] = DEPLOYED_REPO_URL
+    try:
+        site = build_project(ROOT, tmp_path_factory.mktemp("deployed-site"))
+    finally:
+        if saved is None:
+            del os.environ["REPO_URL"]
+        else:
+            os.environ["REPO_URL"] = saved
+    with serve(site) as url:
+        yield url
+
+
+def _context(browser: Browser, *, width: int = WIDE, scheme: str = "light", **options: Any) -> BrowserContext:
+    return browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme, **options)
+
+
+def _shard(paths: list[str], shard: int) -> list[str]:
+    return paths[shard::SHARDS]
+
+
+def axe_violations(page: Page, where: str) -> list[str]:
+    """Run axe-core at WCAG 2.2 AA on the page as it is now; one line per rule and element."""
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    results = AXE.run(page, options=options)
+    lines = []
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            checks = node.get("any", []) + node.get("all", []) + node.get("none", [])
+            detail = "; ".join(check["message"] for check in checks)
+            lines.append(f"{where}: {violation['id']} on {', '.join(map(str, node['target']))}: {detail}")
+    return lines
+
+
+def _open(page: Page, url: str, scheme: str) -> None:
+    page.goto(url)
+    actual = page.locator("body").get_attribute("data-md-color-scheme")
+    assert actual == SCHEMES[scheme], f"{url}: the {scheme} palette did not apply (scheme '{actual}')"
+
+
+# Links
+
+
+def _added_by_deploy() -> set[str]:
+    """Files the deploy job writes into site/ after the MkDocs build, like the offline zip."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
+    runs = [str(step.get("run", "")) for step in workflow["jobs"]["deploy"]["steps"]]
+    return {path for run in runs for path in re.findall(r"-m build_tools offline site/(\S+)", run)}
+
+
+def test_no_broken_internal_links_or_fragments(real_site: BuiltSite) -> None:
+    pages = real_site.pages()
+    assert len(pages) > 40, "the real site builds all its pages"
+    broken = check_links(real_site.root, added_later=_added_by_deploy())
+    assert not broken, "broken links:\n" + "\n".join(map(str, broken))
+
+
+def test_link_checker_reports_broken_links(tmp_path: Path) -> None:
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "index.html").write_text('<h2 id="yes">Yes</h2>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<a href="other/#yes">fine</a> <a href="other/">fine</a> <a href="https://example.org/x">external</a>'
+        '<a href="missing/">gone</a> <a href="other/#nope">no anchor</a> <a href="#here">no anchor here</a>'
+        '<img src="img/missing.png" alt=""> <a href="downloads/copy.zip">added by a later step</a>',
+        encoding="utf-8",
+    )
+    assert [str(link) for link in check_links(tmp_path, added_later={"downloads/copy.zip"})] == [
+        "index.html: link 'missing/' points to a missing file 'missing/index.html'",
+        "index.html: link 'other/#nope' points to a missing anchor '#nope' in 'other/index.html'",
+        "index.html: link '#here' points to a missing anchor '#here' in 'index.html'",
+        "index.html: link 'img/missing.png' points to a missing file 'img/missing.png'",
+    ]
+
+
+# Accessibility
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("shard", range(SHARDS))
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_every_page_passes_axe_wide(browser: Browser, real_site: BuiltSite, base_url: str, scheme: str, shard: int) -> None:
+    context = _context(browser, width=WIDE, scheme=scheme)
+    page = context.new_page()
+    violations = []
+    for path in _shard(page_paths(real_site.root), shard):
+        _open(page, base_url + path, scheme)
+        violations += axe_violations(page, f"/{path} ({scheme}, {WIDE} px)")
+    context.close()
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_key_pages_pass_axe_narrow(browser: Browser, base_url: str, scheme: str) -> None:
+    context = _context(browser, width=NARROW, scheme=scheme, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    violations = []
+    for path in KEY_PAGES:
+        _open(page, base_url + path, scheme)
+        violations += axe_violations(page, f"/{path} ({scheme}, {NARROW} px)")
+    context.close()
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_open_term_preview_passes_axe(browser: Browser, base_url: str, scheme: str) -> None:
+    context = _context(browser, scheme=scheme)
+    page = context.new_page()
+    _open(page, base_url + READING, scheme)
+    page.locator("article a.term-link").first.hover()
+    expect(page.locator("#term-preview")).to_be_visible()
+    violations = axe_violations(page, f"/{READING} with a preview open ({scheme})")
+    context.close()
+    assert not violations, "\n".join(violations)
+
+
+@pytest.mark.browser
+def test_axe_detects_low_contrast(browser: Browser, base_url: str) -> None:
+    context = _context(browser)
+    page = context.new_page()
+    _open(page, base_url, "light")
+    page.add_style_tag(content=".md-typeset p { color: #b4b4b4 !important; }")
+    violations = axe_violations(page, "/ (injected low contrast)")
+    context.close()
+    assert any(" color-contrast on " in line for line in violations), violations
+
+
+# Privacy and errors
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_pages_stay_on_their_origin_without_console_errors(browser: Browser, real_site: BuiltSite, deployed_url: str, shard: int) -> None:
+    context = _context(browser)
+    current = ""
+    outside: list[str] = []
+
+    def block(route: Route) -> None:
+        outside.append(f"{current} requested {route.request.url}")
+        route.abort()
+
+    context.route(lambda url: not url.startswith(deployed_url), block)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(f"{current}: {message.text}") if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(f"{current}: {error}"))
+    for path in _shard(page_paths(real_site.root), shard):
+        current = "/" + path
+        page.goto(deployed_url + path)
+        page.evaluate("() => new Promise(requestAnimationFrame)")
+    context.close()
+    assert not outside, "requests outside the site:\n" + "\n".join(outside)
+    assert not errors, "console errors:\n" + "\n".join(errors)
+
+
+@pytest.mark.browser
+def test_reading_page_weight_is_within_budget(browser: Browser, base_url: str) -> None:
+    transfers = weigh_page(browser, base_url, READING)
+    counted = [transfer for transfer in transfers if transfer.counted]
+    total = sum(transfer.gzipped for transfer in counted)
+    table = "\n".join(f"{transfer.kind:<5} {transfer.path} {transfer.gzipped:,}" for transfer in counted)
+    assert total <= PAGE_BUDGET, f"the reading page loads {total:,} bytes of gzip HTML + CSS + JS, over {PAGE_BUDGET:,}:\n{table}"
+
+
+# Behaviour
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "expected"), [("Quds Force", "glossary/quds-force/"), ("Green Zone", "glossary/green-zone/")])
+def test_search_finds_terms(browser: Browser, base_url: str, query: str, expected: str) -> None:
+    context = _context(browser)
+    page = context.new_page()
+    page.goto(base_url)
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    first = page.locator(".md-search-result__item").first
+    expect(first).to_be_visible(timeout=10_000)
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(link => link.origin + link.pathname)")
+    context.close()
+    assert hrefs and hrefs[0] == base_url + expected, f"the entry for '{query}' comes first: {hrefs}"
+
+
+def _expect_preview_of(page: Page, link: Any) -> None:
+    definition = page.locator("#" + link.get_attribute("aria-describedby")).inner_text()
+    preview = page.locator("#term-preview")
+    expect(preview).to_be_visible()
+    expect(preview).to_contain_text(definition.strip())
+    expect(link).to_have_attribute("aria-expanded", "true")
+
+
+@pytest.mark.browser
+def test_term_preview_opens_on_hover_and_closes_with_escape(browser: Browser, base_url: str) -> None:
+    context = _context(browser)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    link = page.locator("article a.term-link").first
+    link.hover()
+    _expect_preview_of(page, link)
+    page.keyboard.press("Escape")
+    expect(page.locator("#term-preview")).to_be_hidden()
+    expect(link).not_to_have_attribute("aria-expanded", "true")
+    context.close()
+
+
+@pytest.mark.browser
+def test_term_preview_opens_on_keyboard_focus(browser: Browser, base_url: str) -> None:
+    context = _context(browser)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    for _ in range(300):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.matches('a.term-link')"):
+            break
+    else:
+        pytest.fail("Tab never reached a term link")
+    link = page.locator("a.term-link:focus")
+    _expect_preview_of(page, link)
+    page.keyboard.press("Escape")
+    expect(page.locator("#term-preview")).to_be_hidden()
+    expect(link).to_be_focused()
+    context.close()
+
+
+@pytest.mark.browser
+def test_term_preview_opens_on_tap_and_a_second_tap_follows(browser: Browser, base_url: str) -> None:
+    context = _context(browser, width=NARROW, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    link = page.locator("article .reading-paragraph a.term-link").first
+    href = link.evaluate("link => link.href")
+    link.tap()
+    _expect_preview_of(page, link)
+    assert page.url == base_url + READING, "the first tap shows the preview and stays on the page"
+    page.keyboard.press("Escape")
+    expect(page.locator("#term-preview")).to_be_hidden()
+    link.tap()
+    expect(page.locator("#term-preview")).to_be_visible()
+    link.tap()
+    page.wait_for_url(href)
+    context.close()
+
+
+@pytest.mark.browser
+def test_palette_toggle_switches_and_persists(browser: Browser, base_url: str) -> None:
+    context = _context(browser)
+    page = context.new_page()
+    page.goto(base_url)
+    body = page.locator("body")
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    page.locator('label[for="__palette_1"]').click()
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto(base_url + READING)
+    expect(body).to_have_attribute("data-md-color-scheme", "slate")
+    page.locator('label[for="__palette_0"]').click()
+    expect(body).to_have_attribute("data-md-color-scheme", "default")
+    context.close()
+
+
+@pytest.mark.browser
+def test_timeline_reads_in_order_without_javascript(browser: Browser, base_url: str) -> None:
+    context = _context(browser, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "timeline/")
+    times = page.locator("article time[datetime]")
+    dates = times.evaluate_all("times => times.map(time => time.getAttribute('datetime'))")
+    tops = [box["y"] for box in (times.nth(index).bounding_box() for index in range(len(dates))) if box]
+    context.close()
+    assert len(dates) > 10
+    assert dates == sorted(dates), "events are in date order in the page"
+    assert len(tops) == len(dates) and tops == sorted(tops), "every date is shown, top to bottom"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [NARROW, WIDE])
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_reading_page_screenshots(browser: Browser, base_url: str, scheme: str, width: int) -> None:
+    context = _context(browser, width=width, scheme=scheme)
+    page = context.new_page()
+    _open(page, base_url + READING, scheme)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"reading-{width}-{scheme}.png"
+    page.screenshot(path=path, full_page=True)
+    context.close()
+    assert path.stat().st_size > 10_000
