@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 KIND ?= term
 ID ?=
 
-.PHONY: setup serve site teacher check test lint browser new schemas export clean
+.PHONY: setup serve site teacher offline check test lint browser new schemas export clean
 
 setup: $(STAMP)
 
@@ -33,10 +33,16 @@ serve: setup
 # Build into site/; a failed build leaves the previous site/ untouched.
 site: setup
 	$(BIN)/python -m build_tools build --site-dir site
+	$(BIN)/python -m build_tools offline site/downloads/site-offline.zip
 
 # The teacher edition (teacher notes visible), in its own folder; never linked from student pages.
 teacher: setup
 	$(BIN)/python -m build_tools build --teacher --site-dir site-teacher
+
+# The offline copy: a zip of the site that works opened from a folder or USB stick (file://),
+# search included, with no request to the internet. Built in a temporary folder; site/ is untouched.
+offline: setup
+	$(BIN)/python -m build_tools offline site-offline.zip
 
 check: setup
 	$(BIN)/python -m build_tools check
@@ -66,4 +72,4 @@ test: setup browser lint
 	$(BIN)/python -m pytest -n 2
 
 clean:
-	rm -rf site site-teacher export .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site-teacher site-offline.zip export .pytest_cache .mypy_cache .ruff_cache

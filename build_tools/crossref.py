@@ -20,7 +20,7 @@ __all__ = ["build_library"]
 def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
     """Cross-check validated content and return the frozen library (problems are added, not raised)."""
     readings = {reading.id: reading for reading, _ in content.readings}
-    checker = _Checker(readings, problems)
+    checker = _Checker(readings, problems, content.broken_ids)
     terms = {term.id: term for term, _ in content.terms}
     actors = {actor.id: actor for actor, _ in checker.unique_actors(content.actors, terms)}
     entry_ids = sorted({*terms, *actors})
@@ -65,9 +65,11 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
 
 
 class _Checker:
-    def __init__(self, readings: dict[str, Reading], problems: ProblemList) -> None:
+    def __init__(self, readings: dict[str, Reading], problems: ProblemList, broken_ids: set[str]) -> None:
         self.readings = readings
         self.problems = problems
+        self.broken_ids = broken_ids
+        """Files with their own problems: a reference to one is not a second mistake."""
 
     def unique_actors(self, actors: Iterable[tuple[Actor, YamlFile]], terms: dict[str, Term]) -> list[tuple[Actor, YamlFile]]:
         """Actors whose id no term uses (term and actor files share one set of ids)."""
@@ -79,20 +81,23 @@ class _Checker:
             found.append((actor, file))
         return found
 
-    def reference(self, file: YamlFile, location: Location, value: str, allowed: list[str], what: str, own_id: str = "") -> bool:
+    def reference(self, file: YamlFile, location: Location, value: str, allowed: list[str], what: str, own_id: str = "", field: str = "") -> bool:
         line = file.line_of(location)
+        field = field or next(part for part in reversed(location) if isinstance(part, str))
         if value == own_id:
-            self.problems.add(file.path, line, f"'{value}' refers to itself in '{location[0]}'. Remove it.")
+            self.problems.add(file.path, line, f"'{value}' refers to itself in '{field}'. Remove it.")
             return False
         if value not in allowed:
-            field = next(part for part in reversed(location) if isinstance(part, str))
-            self.problems.add(file.path, line, f"unknown {what} '{value}' in '{field}'{closest(value, allowed)}. Use the id of an existing {what} (its file name without .yml).")
+            if value not in self.broken_ids:
+                where = "its file name in docs/readings, without .md" if what == "reading" else "its file name without .yml"
+                suggestion = closest(value, [*allowed, *sorted(self.broken_ids)])
+                self.problems.add(file.path, line, f"unknown {what} '{value}' in '{field}'{suggestion}. Use the id of an existing {what} ({where}).")
             return False
         return True
 
     def paragraphs(self, file: YamlFile, base: Location, refs: ParagraphRefs) -> None:
         for reading_id, numbers in refs.items():
-            if not self.reference(file, (*base, "paragraphs", reading_id), reading_id, sorted(self.readings), "reading"):
+            if not self.reference(file, (*base, "paragraphs", reading_id), reading_id, sorted(self.readings), "reading", field="paragraphs"):
                 continue
             count = len(self.readings[reading_id].paragraphs)
             for index, number in enumerate(numbers):
@@ -122,15 +127,16 @@ def _alias_key(alias: str, case_sensitive: bool | None) -> str:
 
 
 def _check_aliases(entries: list[tuple[Term | Actor, YamlFile]], problems: ProblemList) -> None:
-    owners: dict[str, tuple[str, YamlFile]] = {}
+    owners: dict[str, tuple[str, str]] = {}
     for entry, file in entries:
         for index, name in enumerate(entry.names):
             key = _alias_key(name, entry.case_sensitive)
             owner = owners.get(key)
             location: Location = ("aliases", index - 1) if index else ("title" if isinstance(entry, Term) else "name",)
+            line = file.line_of(location)
             if owner and owner[0] != entry.id:
-                problems.add(file.path, file.line_of(location), f"'{name}' already links to '{owner[0]}' ({owner[1].path}). Remove it here or there, so every word links to one entry.")
-            owners.setdefault(key, (entry.id, file))
+                problems.add(file.path, line, f"'{name}' already links to '{owner[0]}' ({owner[1]}). Remove it here or there, so every word links to one entry.")
+            owners.setdefault(key, (entry.id, f"{file.path}:{line}"))
 
 
 def _check_quote(reading: Reading, quote: str, prefix: str | None, file: YamlFile, location: Location, problems: ProblemList) -> None:
@@ -155,4 +161,4 @@ def _nearest_text(text: str, needle: str) -> str:
     size = max(1, len(needle.split()))
     windows = [" ".join(words[start : start + size]) for start in range(0, max(1, len(words) - size + 1))]
     best = difflib.get_close_matches(needle, windows, n=1, cutoff=0.0)
-    return best[0] if best else ""
+    return best[0].strip(".,;:!?\"'") if best else ""

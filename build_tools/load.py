@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem
-from .yamlfile import YamlFile, parse_yaml, read_yaml
+from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
 
 __all__ = ["ContentPaths", "RawContent", "RawReading", "read_content"]
 
@@ -91,7 +91,9 @@ def read_content(paths: ContentPaths) -> RawContent:
             setattr(raw, kind, _read(paths, file, raw.problems))
     if paths.readings.is_dir():
         for file in sorted(paths.readings.glob("*.md")):
-            raw.readings.append(_read_reading(paths, file, raw.problems))
+            reading = _read_reading(paths, file, raw.problems)
+            if reading is not None:
+                raw.readings.append(reading)
     return raw
 
 
@@ -101,9 +103,12 @@ def _read(paths: ContentPaths, file: Path, problems: list[Problem]) -> YamlFile 
     return parsed
 
 
-def _read_reading(paths: ContentPaths, file: Path, problems: list[Problem]) -> RawReading:
+def _read_reading(paths: ContentPaths, file: Path, problems: list[Problem]) -> RawReading | None:
     display = paths.display(file)
-    text = file.read_text(encoding="utf-8")
+    text, found = read_text(file, display)
+    problems.extend(found)
+    if text is None:
+        return None
     lines = text.splitlines()
     front: YamlFile | None = None
     body_start = 0

@@ -32,7 +32,8 @@ __all__ = [
 ]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s>()]*(?:\([^\s()]*\))?[^\s>()]*)")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
 _SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9._-]+(/|\.md|#|$))", re.IGNORECASE)
 
 
@@ -43,6 +44,8 @@ def _plain(value: str) -> str:
 
 
 def _url(value: str) -> str:
+    if re.match(r"^https?://", value) and re.search(r'[\s"<>\\]', value):
+        raise ValueError(f"'{value}' contains spaces, quotes or angle brackets; copy the address exactly from the browser's address bar")
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
         if re.match(r"^[\w.-]+\.[a-z]{2,}", value):
             raise ValueError(f"'{value}' has no scheme; write it in full, starting with https://")
@@ -51,7 +54,7 @@ def _url(value: str) -> str:
 
 
 def _markdown(value: str) -> str:
-    for target in _MARKDOWN_LINK.findall(value):
+    for target in [*_MARKDOWN_LINK.findall(value), *_LINK_DEFINITION.findall(value)]:
         if target and not _SAFE_LINK.match(target):
             raise ValueError(f"has a link to '{target}'; links must start with https://, or point to a page of this site")
     return value

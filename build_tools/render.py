@@ -31,8 +31,11 @@ def escape(text: str) -> str:
 
 
 def safe_markdown(text: str) -> str:
-    """Teacher-written Markdown with raw HTML neutralised, so no script from YAML reaches a page."""
-    return text.replace("<", "&lt;")
+    """Teacher-written Markdown with raw HTML and attribute lists (`{: onclick=...}`) neutralised.
+
+    Link targets are checked when the content is validated; this keeps everything else inert.
+    """
+    return text.replace("<", "&lt;").replace("{", "\\{")
 
 
 def link(from_uri: str, to_uri: str, anchor: str = "") -> str:

@@ -5,20 +5,23 @@ Each pydantic error becomes one sentence for a teacher: what is wrong, where, an
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+import re
+from pathlib import PurePosixPath
+from typing import Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
 from .load import RawContent, RawReading
-from .model import Actor, Annotation, Event, Paragraph, Question, Reading, ReadingMeta, Term
+from .model import ID_PATTERN, Actor, Annotation, Event, Paragraph, Question, Reading, ReadingMeta, Term
+from .text import slugify
 from .yamlfile import Location, YamlFile
 
-__all__ = ["ValidatedContent", "validate_content"]
+__all__ = ["FIELD_HINTS", "ValidatedContent", "validate_content"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-_FIELD_HINTS = {
+FIELD_HINTS = {
     "title": "the name shown as the page title",
     "name": "the name shown as the page title",
     "short": "one or two plain sentences a 15-year-old understands",
@@ -30,18 +33,41 @@ _FIELD_HINTS = {
     "date": "YYYY-MM-DD, or YYYY-MM or YYYY when only that is known",
     "role": "their role at the time of the reading, in one or two sentences",
     "interests": "a list of short phrases saying what they want",
-    "kind": "what sort of entry this is",
     "teacher_notes": "what a good answer contains and common misreadings (only teachers see it)",
     "prompt": "the question students see",
     "phase": "before, during or after",
-    "skill": "the skill the question practises",
     "quote": "the exact words of the reading the note is about",
     "note": "the note, in Markdown",
     "reading": "the id of the reading (its file name in docs/readings, without .md)",
     "author": "who wrote the reading",
     "author_role": "who the author is, in a few words",
     "summary": "what differs, citing both sides",
+    "aliases": "other words in a text that should link here",
+    "related": "ids of other terms or actors",
+    "relationships": "links to other actors, each with 'actor' and 'description'",
+    "actors": "ids of the actors taking part",
+    "terms": "ids of the terms the event explains",
+    "paragraphs": "reading ids with paragraph numbers, like 'reading-id: [4, 5]'",
+    "native_name": "the name in its own script",
+    "native_language": "a language code, like 'ar' or 'fa'",
+    "end_date": "when it ended, for events that last",
+    "case_sensitive": "true: every name matches only as written; false: in any case (default: only ALL-CAPS names match as written)",
+    "plurals": "whether simple plurals link too ('rockets' for 'rocket')",
+    "disagreements": "places where the reading and other sources differ, each with summary, paragraphs and sources",
+    "prefix": "the words just before the quote, when the quote appears more than once",
+    "audience": "student, or teacher for notes shown only in the teacher edition",
+    "Source.title": "the title of the article or page, as published",
+    "Source.date": "the date the source was published: YYYY-MM-DD, or YYYY-MM or YYYY",
+    "Event.title": "what happened, in a few words",
+    "Event.date": "when it happened: YYYY-MM-DD, or YYYY-MM or YYYY, only as precise as the sources",
+    "Relationship.actor": "the id of the other actor",
+    "Relationship.description": "one sentence about how the two are connected",
+    "Question.id": "a short id of lowercase words and hyphens, like 'who-is-writing'",
+    "ReadingMeta.title": "the title of the reading, as published",
+    "ReadingMeta.date": "the date it was published: YYYY-MM-DD, or YYYY-MM or YYYY",
+    "ReadingMeta.url": "the full web address of the original, starting with https://",
 }
+"""What each field holds, for messages and editor hints; `Model.field` entries win over plain field names."""
 
 
 class ValidatedContent:
@@ -54,6 +80,8 @@ class ValidatedContent:
         self.questions: list[tuple[Question, YamlFile, Location]] = []
         self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
         self.readings: list[tuple[Reading, RawReading]] = []
+        self.broken_ids: set[str] = set()
+        """Ids of files that exist but could not be read or validated: references to them are not reported again."""
 
 
 def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent:
@@ -70,7 +98,17 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
         parsed = _validate_reading(reading, problems)
         if parsed is not None:
             result.readings.append((parsed, reading))
+    # One mistake, one message: a broken file's id still exists for the files that refer to it.
+    unreadable = (PurePosixPath(problem.path) for problem in raw.problems)
+    result.broken_ids = {path.stem for path in unreadable if path.parent.name in ("terms", "actors", "events") or path.suffix == ".md"}
+    for files, valid in ((raw.terms, result.terms), (raw.actors, result.actors), (raw.events, result.events)):
+        result.broken_ids |= {_stem(file) for file in files} - {_stem(file) for _, file in valid}
+    result.broken_ids |= {reading.id for reading in raw.readings} - {reading.id for reading, _ in result.readings}
     return result
+
+
+def _stem(file: YamlFile) -> str:
+    return PurePosixPath(file.path).stem
 
 
 def _validate_entry_files(files: list[YamlFile], model: type[ModelT], problems: ProblemList) -> list[tuple[ModelT, YamlFile]]:
@@ -86,9 +124,13 @@ def _validate_entry_file(file: YamlFile, model: type[ModelT], problems: ProblemL
     if not isinstance(file.data, dict):
         problems.add(file.path, 1, f"the file must hold keys and values (like 'title: ...'), not {_kind_of(file.data)}.")
         return None
-    stem = file.path.rsplit("/", 1)[-1].removesuffix(".yml")
+    stem = _stem(file)
     if "id" in file.data:
         problems.add(file.path, file.line_of(("id",)), f"remove 'id': the file name is the id ('{stem}').")
+        return None
+    if not re.match(ID_PATTERN, stem):
+        suggestion = slugify(stem) or "new-entry"
+        problems.add(file.path, 1, f"the file name '{stem}' is not a valid id. Rename the file to '{suggestion}.yml': lowercase letters, digits and hyphens.")
         return None
     return validate_model(model, {**file.data, "id": stem}, file, (), problems)
 
@@ -130,10 +172,23 @@ def validate_model(model: type[ModelT], data: dict[str, Any], file: YamlFile, ba
     try:
         return model.model_validate(data)
     except ValidationError as error:
-        for detail in error.errors():
+        details = error.errors()
+        for detail in details:
+            if detail["type"] == "missing" and _misspelled(model, detail["loc"], details):
+                continue
             location = (*base, *detail["loc"])
             problems.add(file.path, file.line_of(location), _message(model, detail, data))
         return None
+
+
+def _misspelled(model: type[BaseModel], missing: tuple[Any, ...], details: list[Any]) -> bool:
+    """Whether an unknown key beside the missing one is its misspelling (one mistake, one message)."""
+    for detail in details:
+        loc = detail["loc"]
+        if detail["type"] == "extra_forbidden" and loc[:-1] == missing[:-1]:
+            if closest(str(loc[-1]), _allowed_keys(model, loc)) == f" (did you mean '{missing[-1]}'?)":
+                return True
+    return False
 
 
 def _message(model: type[BaseModel], detail: Any, data: dict[str, Any]) -> str:
@@ -142,9 +197,11 @@ def _message(model: type[BaseModel], detail: Any, data: dict[str, Any]) -> str:
     name = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
     where = _describe(loc)
     value = detail.get("input")
+    hint = _hint(model, loc)
     if kind == "missing":
-        hint = _FIELD_HINTS.get(name)
         return f"'{name}' is missing{where}. Add '{name}:'" + (f" with {hint}." if hint else ".")
+    if value is None or (isinstance(value, (str, list)) and not value and kind != "too_short") or kind == "string_too_short":
+        return f"'{name}' is empty{where}. Fill in {hint}." if hint else f"'{name}' is empty{where}. Fill it in, or delete the line."
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc)
         return f"unknown key '{name}'{where}{closest(name, allowed)}. Allowed keys: {', '.join(allowed)}."
@@ -155,21 +212,18 @@ def _message(model: type[BaseModel], detail: Any, data: dict[str, Any]) -> str:
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a valid id{where}. Ids use lowercase letters, digits and hyphens, like 'new-term'."
     if kind in ("too_short",) and isinstance(value, list):
-        hint = _FIELD_HINTS.get(name, "at least one item")
-        return f"'{name}' is empty{where}. Add {hint}."
-    if kind == "string_too_short":
-        hint = _FIELD_HINTS.get(name)
-        return f"'{name}' is empty{where}. Write " + (f"{hint}." if hint else "some text.")
+        return f"'{name}' is empty{where}. Add {hint or 'at least one item'}."
     if kind == "string_too_long":
         limit = detail.get("ctx", {}).get("max_length")
         return f"'{name}' is {len(str(value))} characters{where}; keep it under {limit}. Move detail to 'explanation'."
     if kind.endswith("_type") or kind in ("bool_parsing", "int_parsing"):
-        return f"'{name}'{where} must be {_expected(kind)}, not {_kind_of(value)}."
+        quote_it = " Put it in double quotes to use it as text." if kind == "string_type" and isinstance(value, (int, float, bool)) else ""
+        return f"'{name}'{where} must be {_expected(kind)}, not {_kind_of(value)}.{quote_it}"
+    if kind == "greater_than_equal" and "paragraphs" in loc:
+        return f"'paragraphs' for '{name}'{where} has {value}; paragraph numbers start at 1. Use the numbers in the reading's margin."
     if kind in ("value_error", "date", "greater_than_equal"):
         message = str(detail["msg"]).removeprefix("Value error, ")
-        if kind == "greater_than_equal":
-            message = f"has {value}; paragraph numbers start at 1"
-        return f"'{name}'{where} {message}." if kind != "date" else f"'{name}'{where}: {message}."
+        return f"'{name}'{where}: {message}." if message.startswith("'") else f"'{name}'{where} {message}."
     return f"'{name}'{where}: {detail['msg']}."
 
 
@@ -182,7 +236,8 @@ def _describe(loc: tuple[Any, ...]) -> str:
     return f" in {', '.join(parts)}" if parts else ""
 
 
-def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+def _owner(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
+    """The model class that holds the last key of `loc` (a source's 'title' is held by `Source`)."""
     current: Any = model
     for part in loc[:-1]:
         if isinstance(part, int):
@@ -190,7 +245,25 @@ def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
         annotation = current.model_fields[part].annotation if part in getattr(current, "model_fields", {}) else None
         args = getattr(annotation, "__args__", ())
         current = next((arg for arg in (annotation, *args) if isinstance(arg, type) and issubclass(arg, BaseModel)), current)
+    return current
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current = _owner(model, loc)
     return [key for key in current.model_fields if key != "id" or current is Question]
+
+
+def _hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
+    """What the field at `loc` holds, in words: its documented hint, or its allowed values."""
+    keys = [part for part in loc if isinstance(part, str)]
+    if not keys:
+        return ""
+    owner, name = _owner(model, loc), keys[-1]
+    hint = FIELD_HINTS.get(f"{owner.__name__}.{name}") or FIELD_HINTS.get(name, "")
+    field = getattr(owner, "model_fields", {}).get(name)
+    if not hint and field is not None and get_origin(field.annotation) is Literal:
+        hint = "one of: " + ", ".join(str(option) for option in get_args(field.annotation))
+    return hint
 
 
 def _expected(kind: str) -> str:

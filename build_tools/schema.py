@@ -1,0 +1,76 @@
+"""JSON Schemas of the content files, generated from the model so editors can complete and check fields.
+
+VS Code's YAML extension reads them through `.vscode/settings.json` and through the
+`# yaml-language-server: $schema=...` line at the top of scaffolded files. The build itself never
+uses them: pydantic validates, with messages written for teachers.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+from .model import Actor, Annotation, Event, Question, ReadingMeta, Term
+from .validate import FIELD_HINTS
+
+__all__ = ["SCHEMAS", "generate_schemas", "write_schemas"]
+
+_DIALECT = "http://json-schema.org/draft-07/schema#"
+"""Draft 7: the newest draft every YAML editor plugin reads; `$defs` references resolve as plain JSON pointers."""
+
+SCHEMAS: dict[str, tuple[Any, str]] = {
+    "term": (Term, "A glossary term: glossary/terms/<id>.yml"),
+    "actor": (Actor, "A person, group or state: glossary/actors/<id>.yml"),
+    "event": (Event, "A timeline event: glossary/events/<date>-<slug>.yml"),
+    "questions": (list[Question], "Discussion questions, in order: glossary/questions.yml"),
+    "annotations": (list[Annotation], "Notes on the readings: glossary/annotations.yml"),
+    "reading": (ReadingMeta, "Front matter of a reading: docs/readings/<id>.md"),
+}
+"""File stem (`<stem>.schema.json`) → the type the file holds, and a title naming the files it describes."""
+
+_ID_FROM_FILE_NAME = (Term, Actor, Event)
+"""Their id is the file name, so the file itself has no 'id' key."""
+
+
+def generate_schemas() -> dict[str, str]:
+    """The text of every schema file, keyed by file name."""
+    texts = {}
+    for stem, (kind, title) in SCHEMAS.items():
+        schema = _schema(kind, title)
+        texts[f"{stem}.schema.json"] = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    return texts
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into `folder` (created if needed) and return the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in generate_schemas().items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _schema(kind: Any, title: str) -> dict[str, Any]:
+    generated = TypeAdapter(kind).json_schema(mode="validation")
+    for name, definition in generated.get("$defs", {}).items():
+        _describe_fields(name, definition)
+    if kind in _ID_FROM_FILE_NAME:
+        generated["properties"].pop("id")
+        generated["required"].remove("id")
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        _describe_fields(kind.__name__, generated)
+    generated.pop("title", None)
+    return {"$schema": _DIALECT, "title": title, **generated}
+
+
+def _describe_fields(model_name: str, definition: dict[str, Any]) -> None:
+    """Give each field the hint that error messages use, so editors show it on hover."""
+    for name, field in definition.get("properties", {}).items():
+        hint = FIELD_HINTS.get(f"{model_name}.{name}") or FIELD_HINTS.get(name)
+        if hint and "description" not in field:
+            field["description"] = hint[0].upper() + hint[1:] + "."
