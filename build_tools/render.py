@@ -86,7 +86,7 @@ def render_mentions(library: Library, page_uri: str, mentions: list[Mention], he
         reading = library.readings[reading_id]
         target = link(page_uri, reading.src_uri, f"p{number}")
         source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
-        lines.append(f"- [Paragraph {number}]({target}){source}: “{_quote(group)}”")
+        lines.append(f"- [Paragraph {number}]({target}){source}: <span class=\"backlink-quote\">“{_quote(group)}”</span>")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 
@@ -111,7 +111,7 @@ def render_paragraph_quotes(library: Library, page_uri: str, refs: ParagraphRefs
                 start, end = split_sentences(text)[0]
                 quote = escape(text[start:end])
             source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
-            lines.append(f"- [Paragraph {number}]({link(page_uri, reading.src_uri, f'p{number}')}){source}: “{quote}”")
+            lines.append(f"- [Paragraph {number}]({link(page_uri, reading.src_uri, f'p{number}')}){source}: <span class=\"backlink-quote\">“{quote}”</span>")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 
