@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from .layout import Layout
 from .model import Annotation, Library, Reading
-from .render import escape, safe_markdown
+from .render import escape, link, safe_markdown
 from .text import fold
 
 __all__ = ["render_reading"]
@@ -19,7 +20,7 @@ _KIND_NOTES = {
 }
 
 
-def render_reading(library: Library, reading: Reading, *, teacher: bool = False) -> str:
+def render_reading(library: Library, layout: Layout, reading: Reading, *, teacher: bool = False) -> str:
     """Markdown for a reading; paragraph text is kept exactly as written in the file."""
     meta = reading.meta
     title, note = _KIND_NOTES[meta.kind]
@@ -45,10 +46,26 @@ def render_reading(library: Library, reading: Reading, *, teacher: bool = False)
         text, asides = _annotate(paragraph.text, [a for a in notes if _locate(paragraph.text, a) is not None])
         lines += [text, f'{{: #{paragraph.anchor} .reading-paragraph data-paragraph="{paragraph.number}" }}', ""]
         lines += asides
+        lines += _disagreements(library, layout, reading, paragraph.number)
     if meta.byline:
         lines += [f"*{escape(meta.byline)}*", "{: .reading-byline }", ""]
     lines += [f"*Reproduced for teaching, with credit to {escape(meta.author)} and {escape(meta.publisher)}.*", ""]
     return "\n".join(lines)
+
+
+def _disagreements(library: Library, layout: Layout, reading: Reading, number: int) -> list[str]:
+    """A pointer after each paragraph that other sources contradict or nuance, to where both are cited."""
+    places = []
+    for entry in library.entries:
+        if any(number in d.paragraphs.get(reading.id, []) for d in entry.disagreements):
+            places.append(f"[{escape(entry.label)}]({link(reading.src_uri, layout.entry_uri(entry))})")
+    for event in library.events:
+        if any(number in d.paragraphs.get(reading.id, []) for d in event.disagreements):
+            target = link(reading.src_uri, layout.timeline, layout.event_anchor(event.id))
+            places.append(f"[{event.date.human}: {escape(event.title)}]({target})")
+    if not places:
+        return []
+    return ['??? warning "Other sources differ on this paragraph"', "", f"    Both sides, with sources: {'; '.join(places)}.", ""]
 
 
 def _locate(text: str, annotation: Annotation) -> int | None:

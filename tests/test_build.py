@@ -143,3 +143,11 @@ def test_events_and_questions_quote_the_paragraphs_they_point_to(mini_site: Buil
     questions = mini_site.html("questions/")
     item = questions.find(id="q-numbers").find("a", href="../readings/harbour/#p2").find_parent("li")
     assert "“Ferries carry ten thousand people a day.”" in item.get_text()
+
+
+def test_reading_flags_paragraphs_that_other_sources_contradict(mini_site: BuiltSite) -> None:
+    html = mini_site.html("readings/harbour/")
+    flags = html.select("details.warning")
+    assert len(flags) == 1
+    assert flags[0].find_previous("p", class_="reading-paragraph")["id"] == "p1"
+    assert flags[0].find("a", href="../../timeline/#event-2021-02-27-board-vote") is not None

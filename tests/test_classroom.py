@@ -27,7 +27,7 @@ def teacher_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 def _notes(site: BuiltSite) -> dict[str, str]:
     """Reading notes by their summary: the annotated words and who the note is for."""
-    return {details.summary.get_text(): details.get_text(" ", strip=True) for details in site.html(READING).select("details")}
+    return {details.summary.get_text(): details.get_text(" ", strip=True) for details in site.html(READING).select("details.note, details.tip")}
 
 
 def _teacher_note_boxes(site: BuiltSite) -> list[str]:
