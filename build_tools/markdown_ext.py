@@ -11,7 +11,7 @@ Use it from MkDocs through the plugin, or alone: `Markdown(extensions=[TermLinkE
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
 from markdown import Markdown
@@ -53,7 +53,6 @@ class TermLinkTreeprocessor(Treeprocessor):
         self._walk(root)
         if self.used:
             root.append(_definitions(self.used.values()))
-            extension.linked_on_page = dict(self.used)
 
     def _walk(self, element: etree.Element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
@@ -112,7 +111,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         return lead, links
 
 
-def _definitions(targets: Sequence[LinkTarget] | Any) -> etree.Element:
+def _definitions(targets: Iterable[LinkTarget]) -> etree.Element:
     """The page's definitions, once each: described-by target, popover source, print endnotes."""
     aside = etree.Element("aside", {"class": f"term-defs {NO_LINKS_CLASS}", "aria-label": "Definitions of linked terms"})
     heading = etree.SubElement(aside, "p", {"class": "term-defs__title"})
@@ -138,13 +137,11 @@ class TermLinkExtension(Extension):
         }
         super().__init__(**kwargs)
         self._linker: Linker | None = None
-        self._loader: Callable[[], list[LinkTarget]] | None = None
         self.page_src_uri = ""
         """The page being rendered, relative to the docs folder (set by the plugin before each page)."""
         self.page_frequency = ""
         """Per-page override of 'frequency' (front matter `term_links`)."""
         self._hrefs: dict[str, str] = {}
-        self.linked_on_page: dict[str, LinkTarget] = {}
 
     def set_targets(self, targets: list[LinkTarget]) -> None:
         """Replace the targets (the plugin calls this on every build, so serve picks up YAML edits)."""
@@ -155,7 +152,6 @@ class TermLinkExtension(Extension):
         """Clear per-page state before a page is converted."""
         self.page_src_uri = src_uri
         self.page_frequency = frequency
-        self.linked_on_page = {}
         self._hrefs = {}
 
     def linker(self) -> Linker | None:
@@ -188,9 +184,6 @@ class TermLinkExtension(Extension):
         # After inline patterns (20) so text is final; before attr_list/toc-independent steps
         # that read link targets (MkDocs' relative-path fixer runs last).
         md.treeprocessors.register(TermLinkTreeprocessor(md, self), "term_links", 12)
-
-    def reset(self) -> None:
-        self.linked_on_page = {}
 
 
 def makeExtension(**kwargs: Any) -> TermLinkExtension:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -123,5 +122,3 @@ def _group(nav: Navigation, index: Page, title: str, pages: list[Page]) -> None:
     for previous, current in pairwise(nav.pages):
         previous.next_page, current.previous_page = current, previous
 
-
-logging.getLogger("mkdocs.plugins.terms").setLevel(logging.INFO)

@@ -13,7 +13,7 @@ from .model import Library
 from .pages import Site, link_targets, plan_site
 from .validate import validate_content
 
-__all__ = ["load_library", "load_site", "load_targets"]
+__all__ = ["ContentError", "load_library", "load_site", "load_targets"]
 
 
 def load_library(paths: ContentPaths) -> Library:
@@ -40,5 +40,3 @@ def load_targets(project_dir: str | Path) -> list[LinkTarget]:
     """Link targets for the Markdown extension when it runs without the MkDocs plugin."""
     return link_targets(load_library(ContentPaths(Path(project_dir))), Layout())
 
-
-__all__ += ["ContentError"]
