@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -138,24 +138,23 @@ def test_link_checker_reports_broken_links(tmp_path: Path) -> None:
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_page_passes_axe_wide(browser: Browser, real_site: BuiltSite, base_url: str, scheme: str, shard: int) -> None:
     context = _context(browser, width=WIDE, scheme=scheme)
-    page = context.new_page()
-    violations = []
-    for path in _shard(page_paths(real_site.root), shard):
-        _open(page, base_url + path, scheme)
-        violations += axe_violations(page, f"/{path} ({scheme}, {WIDE} px)")
-    context.close()
-    assert not violations, "\n".join(violations)
+    _assert_pages_pass_axe(context, base_url, _shard(page_paths(real_site.root), shard), scheme, WIDE)
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_key_pages_pass_axe_narrow(browser: Browser, base_url: str, scheme: str) -> None:
     context = _context(browser, width=NARROW, scheme=scheme, has_touch=True, is_mobile=True)
+    _assert_pages_pass_axe(context, base_url, KEY_PAGES, scheme, NARROW)
+
+
+def _assert_pages_pass_axe(context: BrowserContext, base_url: str, paths: Iterable[str], scheme: str, width: int) -> None:
+    """Open each page in one context, run axe, and report every violation of every page at once."""
     page = context.new_page()
     violations = []
-    for path in KEY_PAGES:
+    for path in paths:
         _open(page, base_url + path, scheme)
-        violations += axe_violations(page, f"/{path} ({scheme}, {NARROW} px)")
+        violations += axe_violations(page, f"/{path} ({scheme}, {width} px)")
     context.close()
     assert not violations, "\n".join(violations)
 
