@@ -115,11 +115,9 @@ class _Checker:
             if not self.reference(file, location, relationship.actor, sorted(actors), "actor", actor.id):
                 continue
             other = actors[relationship.actor]
-            if isinstance(other, Actor) and any(back.actor == actor.id for back in other.relationships):
+            # Report a pair stated in both files once, from the file whose id sorts first.
+            if actor.id < other.id and any(back.actor == actor.id for back in other.relationships):
                 self.problems.add(file.path, file.line_of(location), f"the relationship between '{actor.id}' and '{other.id}' is stated in both files. Keep it in one; it shows on both profiles.")
-                # Report the pair once, from the file that sorts first.
-                if actor.id > other.id:
-                    self.problems.problems.pop()
 
 
 def _alias_key(alias: str, case_sensitive: bool | None) -> str:

@@ -43,7 +43,8 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
     ]
     notes = [a for a in library.annotations if a.reading == reading.id and (teacher or a.audience == "student")]
     for paragraph in reading.paragraphs:
-        text, asides = _annotate(paragraph.text, [a for a in notes if _locate(paragraph.text, a) is not None])
+        placed = [(start, note) for note in notes if (start := _locate(paragraph.text, note)) is not None]
+        text, asides = _annotate(paragraph.text, placed)
         lines += [text, f'{{: #{paragraph.anchor} .reading-paragraph data-paragraph="{paragraph.number}" }}', ""]
         lines += asides
         lines += _disagreements(library, layout, reading, paragraph.number)
@@ -83,17 +84,18 @@ def _locate(text: str, annotation: Annotation) -> int | None:
     return at if at >= 0 else None
 
 
-def _annotate(text: str, annotations: list[Annotation]) -> tuple[str, list[str]]:
-    """Mark each annotated passage and return the notes to show after the paragraph."""
-    placed = sorted(((_locate(text, a) or 0, a) for a in annotations), key=lambda item: item[0], reverse=True)
+def _annotate(text: str, placed: list[tuple[int, Annotation]]) -> tuple[str, list[str]]:
+    """Mark each annotated passage (start offset, annotation) and return the notes to show after the paragraph."""
+    placed = sorted(placed, key=lambda item: item[0])
     asides: list[str] = []
-    for _, annotation in sorted(placed, key=lambda item: item[0]):
+    for _, annotation in placed:
         label = "Teacher note" if annotation.audience == "teacher" else "Note"
         body = "\n".join(f"    {line}" if line else "" for line in safe_markdown(annotation.note).splitlines())
         kind = "tip" if annotation.audience == "teacher" else "note"
         quote = escape(annotation.quote).replace('"', "'")
         asides += [f'??? {kind} "{label} on “{quote}”"', "", body, ""]
-    for start, annotation in placed:
+    # Mark from the end, so earlier offsets stay valid as tags are inserted.
+    for start, annotation in reversed(placed):
         end = start + len(annotation.quote)
         text = f'{text[:start]}<mark class="annotated">{text[start:end]}</mark>{text[end:]}'
     return text, asides
