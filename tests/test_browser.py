@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sy
 from conftest import ROOT, BuiltSite, build_project
 
 READING = "readings/silliman-2020/"
-KEY_PAGES = ["", READING, "glossary/", "glossary/quds-force/", "timeline/", "questions/"]
+KEY_PAGES = ["", READING, "glossary/", "actors/quds-force/", "timeline/", "questions/"]
 """The pages students open on phones; checked at 375 px as well."""
 
 WIDE, NARROW = 1280, 375
@@ -224,7 +224,7 @@ def test_reading_page_weight_is_within_budget(browser: Browser, base_url: str) -
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize(("query", "expected"), [("Quds Force", "glossary/quds-force/"), ("Green Zone", "glossary/green-zone/")])
+@pytest.mark.parametrize(("query", "expected"), [("Quds Force", "actors/quds-force/"), ("Green Zone", "glossary/green-zone/")])
 def test_search_finds_terms(browser: Browser, base_url: str, query: str, expected: str) -> None:
     context = _context(browser)
     page = context.new_page()

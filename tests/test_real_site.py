@@ -90,8 +90,12 @@ def test_content_counts(library) -> None:  # type: ignore[no-untyped-def]
     assert len(library.questions) >= 15
     assert {q.phase for q in library.questions} == {"before", "during", "after"}
     assert library.events[0].date.year == 1979 and library.events[-1].date.year == 2020
-    for required in ("popular-mobilization-forces", "quds-force", "jcpoa", "green-zone"):
+    for required in ("jcpoa", "green-zone"):
         assert required in library.terms
+    # The armed groups the reading names are actors, so their profile shows who backs whom.
+    for required in ("popular-mobilization-forces", "quds-force", "irgc", "hezbollah", "kataib-hezbollah"):
+        assert required in library.actors and library.actors[required].kind in ("armed-group", "military")
+    assert all(relationship.kind for actor in library.actors.values() for relationship in actor.relationships)
 
 
 def test_every_entry_cites_sources(library) -> None:  # type: ignore[no-untyped-def]
@@ -100,7 +104,7 @@ def test_every_entry_cites_sources(library) -> None:  # type: ignore[no-untyped-
 
 
 def test_entry_pages_list_the_paragraphs_that_mention_them(real_site: BuiltSite) -> None:
-    html = real_site.html("glossary/popular-mobilization-forces/")
+    html = real_site.html("actors/popular-mobilization-forces/")
     items = html.select(".backlinks li")
     assert [item.a["href"] for item in items] == ["../../readings/silliman-2020/#p3", "../../readings/silliman-2020/#p23"]
     assert items[0].mark.get_text() == "Popular Mobilisation Forces (PMF)"
