@@ -50,8 +50,8 @@ def test_grade_levels_order_easy_below_hard() -> None:
 
 
 def test_sentences_split_on_full_stops_and_list_items_not_abbreviations() -> None:
-    text = "The U.S. embassy is in Baghdad. Dr. Smith left!\n\n- first item\n- second item"
-    assert sentences(text) == ["The U.S. embassy is in Baghdad.", "Dr. Smith left!", "first item", "second item"]
+    text = "The U.S. embassy is in Baghdad. Dr. Smith left! *Targeted* sanctions hit people.\n\n- first item\n- second item"
+    assert sentences(text) == ["The U.S. embassy is in Baghdad.", "Dr. Smith left!", "*Targeted* sanctions hit people.", "first item", "second item"]
 
 
 def test_syllables_come_from_the_packaged_dictionary_without_downloading(monkeypatch: pytest.MonkeyPatch) -> None:
