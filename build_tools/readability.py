@@ -110,8 +110,11 @@ def check_readability(paths: ContentPaths, raw: RawContent | None = None) -> Rea
             checker.graded(("short",), data.get("short"), "short")
             checker.graded(("explanation",), data.get("explanation"), "explanation")
             checker.graded(("role",), data.get("role"), "role")
-            for index, interest in enumerate(_as_list(data.get("interests"))):
-                checker.graded(("interests", index), interest, "interests")
+            interests = [item for item in _as_list(data.get("interests")) if isinstance(item, str)]
+            for index, interest in enumerate(interests):
+                checker.long_sentences(("interests", index), interest)
+            # A grade of a three-word phrase is noise ("fighting Israel" scores 14.7), so the list is graded as one text.
+            checker.graded(("interests",), ". ".join(interest.rstrip(".") for interest in interests) + "." if interests else None, "interests")
             for index, relationship in enumerate(_as_list(data.get("relationships"))):
                 if isinstance(relationship, dict):
                     checker.long_sentences(("relationships", index, "description"), relationship.get("description"))
@@ -147,13 +150,14 @@ class _FileChecker:
     def graded(self, location: Location, value: Any, kind: str) -> None:
         if not isinstance(value, str) or not value.strip():
             return
-        self.long_sentences(location, value)
+        if kind != "interests":  # each interest is checked for length on its own
+            self.long_sentences(location, value)
         level = grade(value)
         if kind == "short":
             self.report.short_grades.append(level)
         limit = GRADE_LIMITS[kind]
         if level > limit:
-            field_name = "an interest" if kind == "interests" else f"'{kind}'"
+            field_name = "'interests' (read together)" if kind == "interests" else f"'{kind}'"
             self.report.warnings.append(
                 Problem(
                     self.file.path,

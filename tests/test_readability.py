@@ -73,3 +73,14 @@ def test_check_prints_warnings_and_still_succeeds(mini_project: Path) -> None:
     assert check.returncode == 0, check.stderr
     assert "warning: glossary/terms/harbour-office.yml:7: a sentence of 34 words" in check.stderr
     assert "Readability: 2 warnings; median grade of short definitions" in check.stdout
+
+
+def test_interests_are_graded_together_not_phrase_by_phrase(mini_project: Path) -> None:
+    actor = mini_project / "glossary/actors/ferry-union.yml"
+    easy = "  - fighting Israel\n  - jobs\n"  # 'fighting Israel' alone scores above grade 14
+    actor.write_text(actor.read_text(encoding="utf-8").replace("  - jobs\n", easy), encoding="utf-8")
+    assert check_readability(ContentPaths(mini_project)).warnings == []
+    hard = "  - institutionalised intergovernmental accountability\n  - multilateral organisational modernisation\n"
+    actor.write_text(actor.read_text(encoding="utf-8").replace(easy, hard), encoding="utf-8")
+    messages = [str(problem) for problem in check_readability(ContentPaths(mini_project)).warnings]
+    assert len(messages) == 1 and messages[0].startswith("glossary/actors/ferry-union.yml:5: 'interests' (read together) reads at grade"), messages
