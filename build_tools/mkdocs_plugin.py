@@ -10,7 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -20,6 +20,8 @@ from .layout import Layout
 from .load import ContentPaths
 from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .pages import Site
+from .render_selfcheck import PAGE_SCRIPT
+from .sanitize import sanitize_html
 from .site import load_site
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
@@ -101,6 +103,12 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         frequency = page.meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
         self.extension.start_page(uri, str(frequency))
         return self.site.readings[uri] if is_reading else markdown
+
+    @event_priority(-100)
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Last of all on_page_content handlers, before Material's search reads the page (on_page_context).
+        own_script = page.file.generated_by is not None and page.file.src_uri == Layout().self_check
+        return sanitize_html(html, trusted=(PAGE_SCRIPT,) if own_script else ())
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
