@@ -132,6 +132,9 @@ def _validate_entry_file(file: YamlFile, model: type[ModelT], problems: ProblemL
         suggestion = slugify(stem) or "new-entry"
         problems.add(file.path, 1, f"the file name '{stem}' is not a valid id. Rename the file to '{suggestion}.yml': lowercase letters, digits and hyphens.")
         return None
+    if stem == "index":
+        problems.add(file.path, 1, "the file name 'index' is taken by the list page of this folder. Rename the file to a more specific id, like 'price-index.yml'.")
+        return None
     return validate_model(model, {**file.data, "id": stem}, file, (), problems)
 
 
