@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
+from .model import Library
 from .site import load_library, load_site
 
 __all__ = ["main"]
@@ -44,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.project)
     try:
         if args.command == "check":
-            library = load_library(ContentPaths(root))
+            library = _check(root)
             print(
                 f"Content is valid: {len(library.terms)} terms, {len(library.actors)} actors, {len(library.events)} events, "
                 f"{len(library.questions)} questions, {len(library.annotations)} annotations, {len(library.readings)} readings."
@@ -78,6 +79,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _check(root: Path) -> Library:
+    """Content and project problems (mkdocs.yml, page options), all in one report."""
+    from .pages import plan_site
+    from .project_checks import check_project
+
+    try:
+        library = load_library(ContentPaths(root))
+    except ContentError as error:
+        raise ContentError([*error.problems, *check_project(root)]) from None
+    generated = {page.src_uri for page in plan_site(library, Layout()).pages}
+    problems = check_project(root, generated=generated)
+    if problems:
+        raise ContentError(problems)
+    return library
 
 
 def export_markdown(root: Path, folder: Path, *, teacher: bool = False) -> int:

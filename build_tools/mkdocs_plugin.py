@@ -107,6 +107,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         uri = page.file.src_uri
         is_reading = uri in self.site.readings
         frequency = page.meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
+        if frequency not in ("", *FREQUENCIES):
+            log.warning("%s: 'term_links' is '%s'. Use one of: %s.", uri, frequency, ", ".join(FREQUENCIES))
+            frequency = ""
         self.extension.start_page(uri, str(frequency))
         return self.site.readings[uri] if is_reading else markdown
 

@@ -122,7 +122,7 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain)]
 Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_markdown)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_url)]
-ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1)]]]
+ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1, strict=True)]]]
 """Reading id → paragraph numbers, as in `reading-id: [4, 5]`."""
 
 ACTOR_KINDS = ("person", "state", "government", "military", "armed-group", "organisation", "movement")

@@ -162,7 +162,8 @@ def _validate_reading(raw: RawReading, problems: ProblemList) -> Reading | None:
         return None
     meta = validate_model(ReadingMeta, raw.front_matter.data, raw.front_matter, (), problems)
     _check_reading_body(raw, problems)
-    blocks = [block.strip() for block in raw.body.split("\n\n")]
+    # A line of spaces is a blank line, as in Markdown: it separates paragraphs.
+    blocks = [block.strip() for block in re.split(r"\n[ \t]*\n", raw.body)]
     paragraphs = tuple(Paragraph(number, " ".join(block.split("\n"))) for number, block in enumerate((b for b in blocks if b), start=1))
     if not paragraphs:
         problems.add(raw.display_path, raw.body_first_line, "the reading has no paragraphs. Paste its text below the front matter, one blank line between paragraphs.")
