@@ -90,8 +90,5 @@ def check_aliases_are_specific(entries: Iterable[tuple[Term | Actor, YamlFile]],
             count = sum(len(pattern.findall(text)) for text in texts)
             kind = "a single letter" if len(letters) <= 1 else "a common word"
             times = "once" if count == 1 else f"{count} times"
-            problems.add(
-                file.path,
-                file.line_of(location),
-                f"'{name}' is {kind}; it appears {times} in the readings, and every mention would link to '{entry.id}'. Remove it, or use a longer phrase.",
-            )
+            where = f"; it appears {times} in the readings, and every mention" if count else ", and every mention of it"
+            problems.add(file.path, file.line_of(location), f"'{name}' is {kind}{where} would link to '{entry.id}'. Remove it, or use a longer phrase.")

@@ -138,6 +138,8 @@ class _Measure:
             return self.sizes[key]
         if depth > MAX_DEPTH:
             raise _LimitError(Problem(self.path, self.line(node), f"the YAML nests more than {MAX_DEPTH} levels deep here. Check the brackets and the indentation."))
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise _LimitError(Problem(self.path, self.line(node), "'<<' (a YAML merge) is not used in content files. Write the keys out in full."))
         if node.tag not in _KNOWN_TAGS and node.tag not in _TAGS_AS_TEXT:
             tag = _short_tag(node.tag)
             raise _LimitError(Problem(self.path, self.line(node), f"unknown tag '{tag}'. Content files use no tags; remove '{tag}' and write the value plainly."))
