@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 import nh3
 
-__all__ = ["ATTRIBUTES", "ATTRIBUTE_VALUES", "GENERIC_ATTRIBUTE_PREFIXES", "SVG_TAGS", "TAGS", "URL_SCHEMES", "sanitize_html"]
+__all__ = ["ATTRIBUTES", "ATTRIBUTE_VALUES", "GENERIC_ATTRIBUTE_PREFIXES", "STYLE_PROPERTIES", "SVG_TAGS", "TAGS", "URL_SCHEMES", "sanitize_html"]
 
 HTML_TAGS = frozenset(
     {
@@ -67,12 +67,12 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     "*": GLOBAL_ATTRIBUTES,
     "a": frozenset({"href", "hreflang", "rel", "target", "download"}),
     "abbr": frozenset(),
-    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes", "align"}),
     "source": frozenset({"srcset", "type", "media", "sizes"}),
     "ol": frozenset({"start", "reversed", "type"}),
     "li": frozenset({"value"}),
-    "td": frozenset({"colspan", "rowspan", "headers", "align"}),
-    "th": frozenset({"colspan", "rowspan", "headers", "scope", "align", "abbr"}),
+    "td": frozenset({"colspan", "rowspan", "headers", "align", "style"}),
+    "th": frozenset({"colspan", "rowspan", "headers", "scope", "align", "abbr", "style"}),
     "col": frozenset({"span"}),
     "colgroup": frozenset({"span"}),
     "time": frozenset({"datetime"}),
@@ -87,7 +87,11 @@ ATTRIBUTES: dict[str, frozenset[str]] = {
     **{tag: _SVG_PRESENTATION for tag in SVG_TAGS if tag not in {"use"}},
     "use": _SVG_PRESENTATION | {"href"},
 }
-"""Attributes allowed per tag, besides the global ones and the `data-`/`aria-` prefixes. No `on*`, no `style`."""
+"""Attributes allowed per tag, besides the global ones and the `data-`/`aria-` prefixes. No `on*`; `style`
+only on table cells, and only with the properties in `STYLE_PROPERTIES`."""
+
+STYLE_PROPERTIES = frozenset({"text-align"})
+"""What a `style` attribute may set: Markdown tables align columns with it."""
 
 ATTRIBUTE_VALUES: dict[str, dict[str, frozenset[str]]] = {"input": {"type": frozenset({"radio", "checkbox"})}}
 """Attributes kept only with one of these values."""
@@ -136,5 +140,6 @@ def _clean(html: str) -> str:
         attribute_filter=_filter,
         generic_attribute_prefixes=set(GENERIC_ATTRIBUTE_PREFIXES),
         url_schemes=set(URL_SCHEMES),
+        filter_style_properties=set(STYLE_PROPERTIES),
         link_rel=None,
     )

@@ -89,3 +89,9 @@ def test_whitespace_only_line_separates_paragraphs(mini_project: Path) -> None:
     reading.write_text(reading.read_text(encoding="utf-8").replace("ferry union.\n\n", "ferry union.\n \t\n"), encoding="utf-8")
     after = load_library(ContentPaths(mini_project)).readings["harbour"].paragraphs
     assert after == before
+
+
+def test_table_alignment_is_kept_and_other_styles_are_not() -> None:
+    html = sanitize_html('<table><tr><th style="text-align: right;">a</th><td style="text-align: left; background: url(x.png)">b</td></tr></table>')
+    cells = BeautifulSoup(html, "html.parser").find_all(["th", "td"])
+    assert [cell["style"] for cell in cells] == ["text-align:right", "text-align:left"]
