@@ -127,7 +127,7 @@ def _refuse(paths: ContentPaths, file: Path) -> Problem | None:
         return Problem(display, 0, "this is a link to a file that does not exist. Delete the link, or put the file itself here.")
     except (RuntimeError, OSError):
         return Problem(display, 0, "this is a link that leads back to itself (a loop). Delete the link, or put the file itself here.")
-    if file.is_symlink() and not target.is_relative_to(paths.root.resolve()):
+    if not target.is_relative_to(paths.root.resolve()):  # the file, or a folder above it, is a link
         return Problem(display, 0, "this is a link to a file outside the project; the build reads only files inside it. Copy the file here instead of linking to it.")
     if target.is_dir():
         return Problem(display, 0, "this is a folder, but the name is that of a content file. Rename the folder, or move its files out and delete it.")
