@@ -88,7 +88,7 @@ def unsafe_links(text: str) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-_SCRIPT_HTML = re.compile(r"<\s*(script|iframe|object|embed)\b|<[^>]*?[\s/\"']on[a-z]+\s*=|\{:?[^}\n]*\bon[a-z]+\s*=", re.IGNORECASE)
+_SCRIPT_HTML = re.compile(r"<\s*(script|iframe|frame|object|embed|applet|base|meta|form)\b|<[^>]*?\s(href|src|action|formaction|data)\s*=\s*[\"']?\s*(javascript|vbscript|data):|<[^>]*?[\s/\"']on[a-z]+\s*=|\{:?[^}\n]*\bon[a-z]+\s*=", re.IGNORECASE)
 
 
 def unsafe_html(text: str) -> list[tuple[int, str]]:

@@ -14,6 +14,7 @@ import yaml
 from .errors import Problem, closest
 from .layout import Layout
 from .markdown_ext import FREQUENCIES
+from .model import unsafe_html, unsafe_links
 
 __all__ = ["check_project"]
 
@@ -58,6 +59,7 @@ def check_project(root: Path, config_file: str = "mkdocs.yml", generated: set[st
                 continue
             problems.append(Problem(config_file, line, f"the nav entry '{target}' is not a page in '{docs.name}/'{closest(target, _pages(docs) | known)}. Fix the path, or remove the entry."))
     problems += _front_matter_options(root, docs)
+    problems += _script_in_pages(root, docs)
     return problems
 
 
@@ -113,4 +115,32 @@ def _front_matter_options(root: Path, docs: Path) -> list[Problem]:
                 value = match.group(1).strip("'\"")
                 display = page.relative_to(root).as_posix() if page.is_relative_to(root) else page.name
                 problems.append(Problem(display, number, f"'term_links' is '{value}'{closest(value, FREQUENCIES)}. Use one of: {', '.join(FREQUENCIES)}."))
+    return problems
+
+
+_FENCE = re.compile(r"^( {0,3})(```+|~~~+).*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _script_in_pages(root: Path, docs: Path, readings: str = "readings") -> list[Problem]:
+    """Script in docs pages (readings are checked with the content): the page would drop it, so say where it is."""
+    problems = []
+    for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        relative = page.relative_to(docs).as_posix()
+        if relative.startswith(f"{readings}/"):
+            continue
+        try:
+            text = page.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        # Code shows HTML and links as text: blank it out, keeping every line in its place.
+        for pattern in (_FENCE, _CODE_SPAN):
+            text = pattern.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
+        display = page.relative_to(root).as_posix() if page.is_relative_to(root) else page.name
+        for offset, target in unsafe_links(text):
+            problems.append(Problem(display, text.count("\n", 0, offset) + 1, f"the page has a link to '{target}'; links must start with https://, or point to a page of this site. Fix or remove the link."))
+        for offset, found in unsafe_html(text):
+            problems.append(
+                Problem(display, text.count("\n", 0, offset) + 1, f"the page holds HTML that runs script ('{found.strip()}'). Delete it: the published page would drop it anyway.")
+            )
     return problems
