@@ -44,7 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.project)
     try:
         if args.command == "check":
+            from .expectations import check_expectations
+
             library = load_library(ContentPaths(root))
+            unmet = check_expectations(ContentPaths(root), library)
+            if unmet:
+                raise ContentError(unmet)
             print(
                 f"Content is valid: {len(library.terms)} terms, {len(library.actors)} actors, {len(library.events)} events, "
                 f"{len(library.questions)} questions, {len(library.annotations)} annotations, {len(library.readings)} readings."

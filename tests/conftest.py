@@ -13,6 +13,11 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini"
+UNITS = FIXTURES / "units"
+"""Complete fixture units, each a project on a public-domain text (mkdocs.yml, docs/, glossary/)."""
+SUFFRAGE = UNITS / "suffrage"
+TOOL_ASSETS = ROOT / "docs" / "assets"
+"""The generator's own CSS and JavaScript; they stay when a unit's content is swapped in."""
 
 
 def build_project(project: Path, site_dir: Path, *, teacher: bool = False) -> Path:
@@ -42,6 +47,13 @@ class BuiltSite:
         return sorted(self.root.rglob("*.html"))
 
 
+def copy_unit(unit: Path, target: Path) -> Path:
+    """Copy a fixture unit into `target`, with the generator's assets in its docs folder, ready to build."""
+    shutil.copytree(unit, target)
+    shutil.copytree(TOOL_ASSETS, target / "docs" / "assets", dirs_exist_ok=True)
+    return target
+
+
 @pytest.fixture
 def mini_project(tmp_path: Path) -> Path:
     """A fresh copy of the tiny fixture project, safe to edit."""
@@ -61,6 +73,13 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real project, built strictly: the site students get."""
     site = tmp_path_factory.mktemp("real-site")
     return BuiltSite(build_project(ROOT, site))
+
+
+@pytest.fixture(scope="session")
+def suffrage_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The suffrage fixture unit, built strictly."""
+    project = copy_unit(SUFFRAGE, tmp_path_factory.mktemp("suffrage") / "project")
+    return BuiltSite(build_project(project, project / "site"))
 
 
 @pytest.fixture
