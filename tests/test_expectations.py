@@ -52,8 +52,7 @@ def test_the_file_is_optional(unit: Path) -> None:
 
 
 def test_counts_phases_and_years_are_reported_at_their_lines(unit: Path) -> None:
-    text = GOOD.replace("terms: 3", "terms: 30").replace("events: 2", "events: 5").replace("first_year: 1872", "first_year: 1863")
-    text = text.replace("last_year: 1873", "last_year: 1920")
+    text = GOOD.replace("terms: 3", "terms: 30").replace("events: 2", "events: 5").replace("first_year: 1872", "first_year: 1863\n  last_year: 1920")
     (unit / "glossary/questions.yml").write_text(
         (unit / "glossary/questions.yml").read_text(encoding="utf-8").replace("phase: after", "phase: during"), encoding="utf-8"
     )
@@ -69,7 +68,7 @@ def test_counts_phases_and_years_are_reported_at_their_lines(unit: Path) -> None
 def test_an_empty_timeline_cannot_reach_its_years(unit: Path) -> None:
     for event in (unit / "glossary/events").glob("*.yml"):
         event.unlink()
-    lines = expect(unit, GOOD.replace("  events: 2\n", ""))
+    lines = expect(unit, GOOD.replace("  events: 2\n", "").replace("first_year: 1872", "first_year: 1872\n  last_year: 1873"))
     assert lines == [
         f"{EXPECTATIONS}:9: the timeline should reach 1872, but it has no events. Add events, or remove 'first_year'.",
         f"{EXPECTATIONS}:10: the timeline should reach 1873, but it has no events. Add events, or remove 'last_year'.",
@@ -80,12 +79,12 @@ def test_words_that_must_link_and_unknown_ids(unit: Path) -> None:
     text = GOOD.replace("indictment: [indictment]", "indictment: [indictments, indictment]").replace("preamble: [preamble]", "preambel: [preamble]")
     text = text.replace("anthony-1873:", "anthony-1837:")
     lines = expect(unit, text)
-    assert lines == [f"{EXPECTATIONS}:13: unknown reading 'anthony-1837' (did you mean 'anthony-1873'?). Use the file name of a reading in the readings folder, without .md."]
+    assert lines == [f"{EXPECTATIONS}:12: unknown reading 'anthony-1837' (did you mean 'anthony-1873'?). Use the file name of a reading in the readings folder, without .md."]
     lines = expect(unit, text.replace("anthony-1837:", "anthony-1873:"))
     assert lines == [
-        f"{EXPECTATIONS}:16: 'indictments' in the reading 'anthony-1873' does not link to 'indictment'. "
+        f"{EXPECTATIONS}:15: 'indictments' in the reading 'anthony-1873' does not link to 'indictment'. "
         "Copy the words exactly from the reading, or add them to the entry's aliases.",
-        f"{EXPECTATIONS}:18: unknown term or actor 'preambel' (did you mean 'preamble'?). Use the id of an existing term or actor.",
+        f"{EXPECTATIONS}:17: unknown term or actor 'preambel' (did you mean 'preamble'?). Use the id of an existing term or actor.",
     ]
 
 
@@ -93,11 +92,11 @@ def test_every_mention_of_a_required_entry_must_link(unit: Path) -> None:
     term = unit / "glossary/terms/preamble.yml"
     term.write_text(term.read_text(encoding="utf-8").replace("title: Preamble\n", "title: Preamble\naliases: [preamble of the Federal Constitution]\n"), encoding="utf-8")
     assert expect(unit, GOOD) == [
-        f"{EXPECTATIONS}:17: 'Constitution' in paragraph 2 of 'anthony-1873' does not link to 'us-constitution': another entry or the letter case wins. "
+        f"{EXPECTATIONS}:16: 'Constitution' in paragraph 2 of 'anthony-1873' does not link to 'us-constitution': another entry or the letter case wins. "
         "Adjust the aliases so every mention links.",
-        f"{EXPECTATIONS}:17: 'Federal Constitution' in the reading 'anthony-1873' does not link to 'us-constitution'. "
+        f"{EXPECTATIONS}:16: 'Federal Constitution' in the reading 'anthony-1873' does not link to 'us-constitution'. "
         "Copy the words exactly from the reading, or add them to the entry's aliases.",
-        f"{EXPECTATIONS}:18: 'preamble' in the reading 'anthony-1873' does not link to 'preamble'. "
+        f"{EXPECTATIONS}:17: 'preamble' in the reading 'anthony-1873' does not link to 'preamble'. "
         "Copy the words exactly from the reading, or add them to the entry's aliases.",
     ]
 
@@ -111,15 +110,15 @@ def test_the_reading_keeps_the_words_of_its_source_text(unit: Path) -> None:
     assert check(unit) == (0, [])
     (unit / "source.html").write_text(f"<p>{words.replace('to-night', 'tonight')}</p>", encoding="utf-8")
     assert expect(unit, with_text) == [
-        f"{EXPECTATIONS}:15: the reading 'anthony-1873' differs from 'source.html' at word 9: the file has 'tonight under indictment for the alleged', "
+        f"{EXPECTATIONS}:14: the reading 'anthony-1873' differs from 'source.html' at word 9: the file has 'tonight under indictment for the alleged', "
         "the reading 'to-night under indictment for the alleged'. Copy the text again from the file."
     ]
     (unit / "source.html").write_text(f"<p>{words}</p>", encoding="utf-8")
     assert expect(unit, with_text.replace("text: source.html", "text: missing.txt")) == [
-        f"{EXPECTATIONS}:15: the file 'missing.txt' does not exist. Give its path from the project folder."
+        f"{EXPECTATIONS}:14: the file 'missing.txt' does not exist. Give its path from the project folder."
     ]
     assert expect(unit, with_text.replace("paragraphs: 3", "paragraphs: 4")) == [
-        f"{EXPECTATIONS}:14: the reading 'anthony-1873' has 3 paragraphs, not 4. Check the blank lines between paragraphs, or change the number."
+        f"{EXPECTATIONS}:13: the reading 'anthony-1873' has 3 paragraphs, not 4. Check the blank lines between paragraphs, or change the number."
     ]
 
 
