@@ -75,13 +75,6 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(build_project(ROOT, site))
 
 
-@pytest.fixture(scope="session")
-def suffrage_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The suffrage fixture unit, built strictly."""
-    project = copy_unit(SUFFRAGE, tmp_path_factory.mktemp("suffrage") / "project")
-    return BuiltSite(build_project(project, project / "site"))
-
-
 @pytest.fixture
 def quiet_mkdocs() -> Iterator[None]:
     logger = logging.getLogger("mkdocs")

@@ -29,6 +29,10 @@ TOOL_DOCS = ("assets", "teachers")
 """Folders of docs/ that belong to the generator (its CSS and JavaScript, the teacher guide), not to a unit."""
 SMOKE = "tests/test_browser.py::test_search_finds_every_entry_by_its_name"
 """One browser test over the swapped content; the whole browser suite runs on the real content."""
+PRINT_SMOKE = "tests/test_print.py::test_questions_worksheet_has_every_question_and_space_to_write"
+"""The worksheet with no question at all must print, not crash."""
+EMPTY_PARTS = ("glossary/questions.yml", "glossary/annotations.yml", "glossary/expectations.yml", "glossary/events")
+"""Removed from the unit for the bare variant: a unit may have no question, note or event."""
 
 
 def deploy_build_command() -> list[str]:
@@ -56,12 +60,21 @@ def swap_content(project: Path, unit: Path) -> None:
     config.write_text(text, encoding="utf-8")
 
 
+def swapped_copy(folder: Path, *, bare: bool = False) -> Path:
+    """The repository copied into `folder` with the suffrage unit as its content (without questions, notes and events if `bare`)."""
+    unit = folder / "unit"
+    shutil.copytree(SUFFRAGE, unit)
+    for part in EMPTY_PARTS if bare else ():
+        shutil.rmtree(unit / part) if (unit / part).is_dir() else (unit / part).unlink()
+    project = folder / "repository"
+    shutil.copytree(ROOT, project, ignore=LEFT_BEHIND)
+    swap_content(project, unit)
+    return project
+
+
 @pytest.fixture(scope="module")
 def swapped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("swap") / "repository"
-    shutil.copytree(ROOT, project, ignore=LEFT_BEHIND)
-    swap_content(project, SUFFRAGE)
-    return project
+    return swapped_copy(tmp_path_factory.mktemp("swap"))
 
 
 def run(project: Path, *command: str) -> subprocess.CompletedProcess[str]:
@@ -82,17 +95,29 @@ def test_the_swap_leaves_none_of_this_units_content(swapped: Path) -> None:
 def test_the_content_suite_passes_on_another_unit(swapped: Path, record_property: pytest.RecordProperty) -> None:
     check = run(swapped, sys.executable, "-m", "build_tools", "check")
     assert check.returncode == 0, check.stderr
-    assert "Content is valid: 3 terms, 2 actors" in check.stdout
+    assert "Content is valid: 3 terms, 2 actors, 2 events, 3 questions, 2 annotations" in check.stdout
+    run_content_suite(swapped, [["-m", "content and not browser", "tests"], [SMOKE]], record_property)
+
+
+def test_the_content_suite_passes_without_questions_notes_or_events(tmp_path: Path, record_property: pytest.RecordProperty) -> None:
+    project = swapped_copy(tmp_path, bare=True)
+    check = run(project, sys.executable, "-m", "build_tools", "check")
+    assert "Content is valid: 3 terms, 2 actors, 0 events, 0 questions, 0 annotations" in check.stdout, check.stderr
+    run_content_suite(project, [["-m", "content and not browser", "tests"], [PRINT_SMOKE]], record_property)
+
+
+def run_content_suite(project: Path, selections: list[list[str]], record_property: pytest.RecordProperty) -> None:
+    """Run pytest in the copy once per selection; each must pass with nothing skipped."""
     summaries = []
-    for selection in (["-m", "content and not browser", "tests"], [SMOKE]):
+    for selection in selections:
         started = time.perf_counter()
-        result = run(swapped, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *selection)
+        result = run(project, sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *selection)
         summary = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
         summaries.append(f"{' '.join(selection)}: {summary} ({time.perf_counter() - started:.0f} s)")
         assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
         assert "passed" in summary and "skipped" not in summary, summary
     record_property("content_suite", "; ".join(summaries))
-    print("\ncontent suite on the suffrage unit:\n" + "\n".join(summaries))
+    print("\ncontent suite on a swapped copy:\n" + "\n".join(summaries))
 
 
 def test_the_deploy_build_passes_on_another_unit(swapped: Path) -> None:
