@@ -22,7 +22,7 @@ import yaml
 from conftest import ROOT, SUFFRAGE
 
 LEFT_BEHIND = shutil.ignore_patterns(
-    ".git", ".venv", "site", "site-*", "site.old", "export", "screenshots", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", "*.zip"
+    ".git", ".venv", "site", "site-*", "site.old", "export", "screenshots", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".hypothesis", "*.egg-info", "*.zip"
 )
 """What a fresh clone does not have: builds, caches, the virtual environment."""
 TOOL_DOCS = ("assets", "teachers")
@@ -67,7 +67,8 @@ def swapped_copy(folder: Path, *, bare: bool = False) -> Path:
     for part in EMPTY_PARTS if bare else ():
         shutil.rmtree(unit / part) if (unit / part).is_dir() else (unit / part).unlink()
     project = folder / "repository"
-    shutil.copytree(ROOT, project, ignore=LEFT_BEHIND)
+    # Links stay links: the bad-input corpus holds dangling and looping ones on purpose.
+    shutil.copytree(ROOT, project, ignore=LEFT_BEHIND, symlinks=True)
     swap_content(project, unit)
     return project
 
