@@ -41,7 +41,7 @@ def fold(text: str, *, lower: bool = True) -> str:
 
 
 def is_exact(name: str, case_sensitive: bool | None) -> bool:
-    """Whether `name` matches only as written: by default, ALL-CAPS names like 'PMF' do."""
+    """Whether `name` matches only as written: by default, ALL-CAPS names like 'UNESCO' do."""
     if case_sensitive is not None:
         return case_sensitive
     letters = [char for char in name if char.isalpha()]
@@ -54,7 +54,7 @@ def is_word_char(char: str) -> bool:
 
 
 def slugify(text: str) -> str:
-    """The one slug function: `Kata'ib Hezbollah` → `kataib-hezbollah`."""
+    """The one slug function: `Côte d'Ivoire` → `cote-divoire`."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char))
     text = re.sub(r"['\u2019\u2018]", "", text.lower())
