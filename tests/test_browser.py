@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
 from browser import PAGE_BUDGET, launch_chromium, page_paths, serve, weigh_page
 from linkcheck import check_links
@@ -100,10 +100,10 @@ def _open(page: Page, url: str, scheme: str) -> None:
 
 
 def _added_by_deploy() -> set[str]:
-    """Files the deploy job writes into site/ after the MkDocs build, like the offline zip."""
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
-    runs = [str(step.get("run", "")) for step in workflow["jobs"]["deploy"]["steps"]]
-    return {path for run in runs for path in re.findall(r"-m build_tools offline site/(\S+)", run)}
+    """Files `make site` (the site CI publishes) writes into site/ after the MkDocs build, like the offline zip."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile[makefile.index("\nsite:") :].split("\n\n")[0]
+    return set(re.findall(r"-m build_tools offline site/(\S+)", recipe))
 
 
 def test_no_broken_internal_links_or_fragments(real_site: BuiltSite) -> None:
@@ -332,12 +332,42 @@ def test_timeline_reads_in_order_without_javascript(browser: Browser, base_url: 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [NARROW, WIDE])
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_reading_page_screenshots(browser: Browser, base_url: str, scheme: str, width: int) -> None:
+def test_reading_page_fits_the_screen(browser: Browser, base_url: str, scheme: str, width: int) -> None:
+    """The reading page never scrolls sideways; its screenshot goes to screenshots/, which CI keeps as an artifact."""
     context = _context(browser, width=width, scheme=scheme)
     page = context.new_page()
     _open(page, base_url + READING, scheme)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     SCREENSHOTS.mkdir(exist_ok=True)
-    path = SCREENSHOTS / f"reading-{width}-{scheme}.png"
-    page.screenshot(path=path, full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"reading-{width}-{scheme}.png", full_page=True)
     context.close()
-    assert path.stat().st_size > 10_000
+    assert overflow <= 0, f"the reading page is {overflow} px wider than the {width} px screen ({scheme})"
+
+
+SEARCH_FILES = (re.compile(r"/search/search_index\.json$"), re.compile(r"/workers/search\.[^/]*\.js$"))
+"""The search index and Material's search worker, which load only when the reader opens search."""
+
+
+@pytest.mark.browser
+def test_search_index_and_worker_load_only_when_search_opens(browser: Browser, base_url: str) -> None:
+    context = _context(browser)
+    loaded: list[str] = []
+    context.on("request", lambda request: loaded.append(urlsplit(request.url).path))
+    page = context.new_page()
+    page.on("worker", lambda worker: loaded.append(urlsplit(worker.url).path))
+    page.goto(base_url + READING, wait_until="networkidle")
+    page.mouse.wheel(0, 600)
+    page.locator("article a.term-link").first.hover()
+    page.wait_for_timeout(300)
+
+    def search_files() -> list[str]:
+        return [path for path in loaded if any(pattern.search(path) for pattern in SEARCH_FILES)]
+
+    early = search_files()
+    page.locator(".md-search__input").click()
+    page.keyboard.type("Quds")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    opened = search_files()
+    context.close()
+    assert early == [], f"search loaded before it was opened: {early}"
+    assert all(any(pattern.search(path) for path in opened) for pattern in SEARCH_FILES), f"opening search loads the index and the worker: {opened}"
