@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
 import os
 import shutil
@@ -80,11 +81,35 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(build_project(MINI, site))
 
 
+DEPLOYED_REPO_URL = "https://github.com/example/classroom-site"
+"""What CI sets REPO_URL to (a GitHub repository), so the real site is checked as it is deployed."""
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real project, built strictly: the site students get."""
-    site = tmp_path_factory.mktemp("real-site")
-    return BuiltSite(build_project(ROOT, site))
+    """The real project, built strictly as CI publishes it: the site students get.
+
+    Built once per test run: the first pytest-xdist worker to ask builds it, under a file lock,
+    and every other worker reads the same folder.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    site = shared / "real-site"
+    with (shared / "real-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not site.is_dir():
+            saved = os.environ.get("REPO_URL")
+            os.environ["REPO_URL"] = DEPLOYED_REPO_URL
+            try:
+                build_project(ROOT, shared / "real-site.partial")
+            finally:
+                if saved is None:
+                    del os.environ["REPO_URL"]
+                else:
+                    os.environ["REPO_URL"] = saved
+            (shared / "real-site.partial").rename(site)
+    return BuiltSite(site)
 
 
 @pytest.fixture

@@ -1,14 +1,13 @@
 """The built site the way a student's browser sees it: links, accessibility, privacy and behaviour.
 
-The real project is built strictly (the `real_site` fixture), served over HTTP on 127.0.0.1 and
-opened in Debian's Chromium. Accessibility runs axe-core at WCAG 2.2 AA on every page in the
+The real project is built strictly, as CI publishes it (the `real_site` fixture, one build per test
+run), served over HTTP on 127.0.0.1 and opened in the system Chromium (see `browser.py`). Accessibility runs axe-core at WCAG 2.2 AA on every page in the
 light and dark palettes at 1280 px, and on the pages students use most at 375 px. Pages are
 split into shards so `pytest -n 2` spreads the work over both workers.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ from browser import PAGE_BUDGET, launch_chromium, page_paths, serve, weigh_page
 from linkcheck import check_links
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
 
-from conftest import ROOT, BuiltSite, build_project
+from conftest import ROOT, BuiltSite
 
 READING = "readings/silliman-2020/"
 KEY_PAGES = ["", READING, "glossary/", "glossary/quds-force/", "timeline/", "questions/"]
@@ -35,8 +34,6 @@ SHARDS = 4
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe()
 SCREENSHOTS = ROOT / "screenshots"
-DEPLOYED_REPO_URL = "https://github.com/example/classroom-site"
-"""What the deploy job sets REPO_URL to (a GitHub repository), so privacy is checked as deployed."""
 
 
 @pytest.fixture(scope="session")
@@ -50,22 +47,6 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="session")
 def base_url(real_site: BuiltSite) -> Iterator[str]:
     with serve(real_site.root) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
-def deployed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real project built as the deploy job builds it, with a GitHub `repo_url`, and served."""
-    saved = os.environ.get("REPO_URL")
-    os.environ["REPO_URL"] = DEPLOYED_REPO_URL
-    try:
-        site = build_project(ROOT, tmp_path_factory.mktemp("deployed-site"))
-    finally:
-        if saved is None:
-            del os.environ["REPO_URL"]
-        else:
-            os.environ["REPO_URL"] = saved
-    with serve(site) as url:
         yield url
 
 
@@ -188,7 +169,7 @@ def test_axe_detects_low_contrast(browser: Browser, base_url: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("shard", range(SHARDS))
-def test_pages_stay_on_their_origin_without_console_errors(browser: Browser, real_site: BuiltSite, deployed_url: str, shard: int) -> None:
+def test_pages_stay_on_their_origin_without_console_errors(browser: Browser, real_site: BuiltSite, base_url: str, shard: int) -> None:
     context = _context(browser)
     current = ""
     outside: list[str] = []
@@ -197,14 +178,14 @@ def test_pages_stay_on_their_origin_without_console_errors(browser: Browser, rea
         outside.append(f"{current} requested {route.request.url}")
         route.abort()
 
-    context.route(lambda url: not url.startswith(deployed_url), block)
+    context.route(lambda url: not url.startswith(base_url), block)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(f"{current}: {message.text}") if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(f"{current}: {error}"))
     for path in _shard(page_paths(real_site.root), shard):
         current = "/" + path
-        page.goto(deployed_url + path)
+        page.goto(base_url + path)
         page.evaluate("() => new Promise(requestAnimationFrame)")
     context.close()
     assert not outside, "requests outside the site:\n" + "\n".join(outside)
