@@ -34,7 +34,7 @@ $(STAMP): pyproject.toml requirements.lock | $(BIN)/python
 # Universal: one lock for every supported Python (3.11 is the floor; pymdown-extensions needs 3.11.5).
 lock: | $(BIN)/python
 	$(BIN)/python -m pip install -q uv==$(UV_VERSION)
-	$(BIN)/uv pip compile pyproject.toml --extra mkdocs --extra test --universal --python-version 3.11.5 \
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra mkdocs --extra test --universal --python-version 3.11.5 \
 		--generate-hashes --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) --output-file requirements.lock
 
 # Live preview on http://127.0.0.1:8000; saving Markdown or YAML reloads the page.
