@@ -49,7 +49,7 @@ def is_exact(name: str, case_sensitive: bool | None) -> bool:
 
 
 def slugify(text: str) -> str:
-    """The one slug function: `Kata'ib Hezbollah` → `kataib-hezbollah`."""
+    """The one slug function: `Côte d'Ivoire` → `cote-divoire`."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char))
     text = re.sub(r"['\u2019\u2018]", "", text.lower())
