@@ -63,6 +63,8 @@ class RawContent:
     questions: YamlFile | None = None
     annotations: YamlFile | None = None
     readings: list[RawReading] = field(default_factory=list)
+    classroom: dict[str, YamlFile] = field(default_factory=dict)
+    """Optional classroom files by name: 'self-check', 'gists', 'lesson'."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -89,6 +91,11 @@ def read_content(paths: ContentPaths) -> RawContent:
         file = paths.content / f"{kind}.yml"
         if file.is_file():
             setattr(raw, kind, _read(paths, file, raw.problems))
+    for name in ("self-check", "gists", "lesson"):
+        file = paths.content / f"{name}.yml"
+        parsed = _read(paths, file, raw.problems) if file.is_file() else None
+        if parsed is not None:
+            raw.classroom[name] = parsed
     if paths.readings.is_dir():
         for file in sorted(paths.readings.glob("*.md")):
             reading = _read_reading(paths, file, raw.problems)

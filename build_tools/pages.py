@@ -74,7 +74,7 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         GeneratedPage(layout.actors_index, render_actors_index(library, layout)),
         GeneratedPage(layout.timeline, render_timeline(library, layout, mentions)),
         GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
-        GeneratedPage(layout.self_check, render_self_check(library, layout)),
+        GeneratedPage(layout.self_check, render_self_check(library, layout, mentions, teacher=teacher)),
     ]
     for entry in library.entries:
         pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))

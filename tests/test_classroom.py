@@ -91,3 +91,55 @@ def test_the_real_student_site_shows_no_teacher_notes(real_site: BuiltSite) -> N
 def test_a_link_into_the_teacher_edition_is_found(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text('<a href="../site-teacher/questions/">answers</a><a href="teachers/guide/">guide</a>', encoding="utf-8")
     assert _links_to_teacher_edition(BuiltSite(tmp_path)) == ["index.html: ../site-teacher/questions/"]
+
+
+def _problems(project: Path) -> list[str]:
+    from build_tools import ContentError, ContentPaths, load_library
+
+    with pytest.raises(ContentError) as caught:
+        load_library(ContentPaths(project))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_classroom_files_are_validated_with_file_and_line(mini_project: Path) -> None:
+    glossary = mini_project / "glossary"
+    (glossary / "self-check.yml").write_text(
+        "- id: wants\n  prompt: What does she want?\n  choices: [A, B]\n  answer: 3\n  explanation: Paragraph 3.\n  paragraphs:\n    harbour: [9]\n"
+        "- id: wants\n  prompt: Again?\n  choices: [A, B]\n  answer: 1\n  explanation: See.\n  paragraphs:\n    harbor: [1]\n",
+        encoding="utf-8",
+    )
+    long_gist = " ".join(["word"] * 26)
+    (glossary / "gists.yml").write_text(f"harbour:\n  1: The board shut a quay.\n  2: {long_gist}\n  7: Too far.\nharbor:\n  1: Typo.\n", encoding="utf-8")
+    (glossary / "lesson.yml").write_text("title: A lesson\nreading: harbour\naudience: Everyone\n", encoding="utf-8")
+    problems = _problems(mini_project)
+    assert "glossary/self-check.yml:4: 'answer' is 3 but question 'wants' has 2 choices. Use the number of the right choice, from 1 to 2." in problems
+    assert "glossary/self-check.yml:7: paragraph 9 does not exist: 'harbour' has 3 paragraphs. Use a number from 1 to 3." in problems
+    assert "glossary/self-check.yml:8: question id 'wants' is used twice (first on line 1). Give each question its own id." in problems
+    assert any(p.startswith("glossary/self-check.yml:14: unknown reading 'harbor' (did you mean 'harbour'?)") for p in problems)
+    assert "glossary/gists.yml:3: the gist of paragraph 2 has 26 words; keep it to 25 or fewer." in problems
+    assert "glossary/gists.yml:4: '7' is not a paragraph of 'harbour'. Use a paragraph number from 1 to 3." in problems
+    assert any(p.startswith("glossary/gists.yml:5: unknown reading 'harbor'") for p in problems)
+    assert any(p.startswith("glossary/lesson.yml:1: 'objectives' is missing. Add 'objectives:'") for p in problems)
+
+
+def test_a_guess_term_must_exist(mini_project: Path) -> None:
+    questions = mini_project / "glossary/questions.yml"
+    text = questions.read_text(encoding="utf-8").replace("  teacher_notes: She was harbour master", "  guess_terms: [quay, lighthose]\n  teacher_notes: She was harbour master")
+    questions.write_text(text, encoding="utf-8")
+    problems = _problems(mini_project)
+    assert problems == [
+        "glossary/questions.yml:5: unknown term or actor 'lighthose' in 'guess_terms' (did you mean 'lighthouse'?). Use the id of an existing term or actor (its file name without .yml)."
+    ]
+
+
+def test_the_real_unit_has_comprehension_questions_gists_and_a_lesson_plan() -> None:
+    from build_tools import ContentPaths, load_library
+    from conftest import ROOT
+
+    library = load_library(ContentPaths(ROOT))
+    classroom = library.classroom
+    assert len(classroom.self_check) >= 5
+    for reading in library.readings.values():
+        numbers = [number for (reading_id, number) in classroom.gists if reading_id == reading.id]
+        assert sorted(numbers) == [paragraph.number for paragraph in reading.paragraphs], "every paragraph has a gist"
+    assert classroom.lesson is not None and classroom.lesson.reading in library.readings
