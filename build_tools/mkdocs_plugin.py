@@ -15,11 +15,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .compact import compact_html
 from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
 from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .pages import Site
+from .scaffolds import with_reading_times
 from .site import load_site
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
@@ -100,7 +102,12 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         is_reading = uri in self.site.readings
         frequency = page.meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
         self.extension.start_page(uri, str(frequency))
+        if uri == "index.md":
+            return with_reading_times(markdown, self.site.library, uri)
         return self.site.readings[uri] if is_reading else markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return compact_html(output)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))

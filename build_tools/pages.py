@@ -84,5 +84,5 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         NavSection("Glossary", layout.glossary_index, tuple(layout.entry_uri(term) for term in terms)),
         NavSection("People and groups", layout.actors_index, tuple(layout.entry_uri(actor) for actor in actors)),
     )
-    readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher) for reading in library.readings.values()}
+    readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions) for reading in library.readings.values()}
     return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from .layout import Layout
+from .mentions import Mention
 from .model import Annotation, Library, Reading
 from .render import escape, link, safe_markdown
+from .scaffolds import gist_block, gist_toggle, reading_time_line, vocabulary_preview
 from .text import fold
 
 __all__ = ["render_reading"]
@@ -20,8 +22,11 @@ _KIND_NOTES = {
 }
 
 
-def render_reading(library: Library, layout: Layout, reading: Reading, *, teacher: bool = False) -> str:
-    """Markdown for a reading; paragraph text is kept exactly as written in the file."""
+def render_reading(library: Library, layout: Layout, reading: Reading, *, teacher: bool = False, mentions: dict[str, list[Mention]] | None = None) -> str:
+    """Markdown for a reading; paragraph text is kept exactly as written in the file.
+
+    With `mentions`, a vocabulary preview comes before the text; gists, when written, follow each paragraph.
+    """
     meta = reading.meta
     title, note = _KIND_NOTES[meta.kind]
     lines = [
@@ -32,7 +37,8 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
         f"By **{escape(meta.author)}**, {escape(meta.author_role)}  ",
         f"*{escape(meta.publisher)}*, <time datetime=\"{meta.date.iso}\">{meta.date.human}</time>"
         + (f" ({escape(meta.date_note)})" if meta.date_note else "")
-        + f" · [Read the original]({meta.url})",
+        + f" · [Read the original]({meta.url})  ",
+        f'<span class="reading-time">{reading_time_line(reading)}</span>',
         "",
         "</div>",
         "",
@@ -41,11 +47,14 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
         f"    {note}",
         "",
     ]
+    lines += vocabulary_preview(library, layout, reading, mentions or {})
+    lines += gist_toggle(reading, library)
     notes = [a for a in library.annotations if a.reading == reading.id and (teacher or a.audience == "student")]
     for paragraph in reading.paragraphs:
         placed = [(start, note) for note in notes if (start := _locate(paragraph.text, note)) is not None]
         text, asides = _annotate(paragraph.text, placed)
         lines += [text, f'{{: #{paragraph.anchor} .reading-paragraph data-paragraph="{paragraph.number}" }}', ""]
+        lines += gist_block(library, reading, paragraph.number)
         lines += asides
         lines += _disagreements(library, layout, reading, paragraph.number)
     if meta.byline:

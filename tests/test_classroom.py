@@ -7,6 +7,7 @@ teacher notes and its annotations one note for each audience.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -143,3 +144,69 @@ def test_the_real_unit_has_comprehension_questions_gists_and_a_lesson_plan() -> 
         numbers = [number for (reading_id, number) in classroom.gists if reading_id == reading.id]
         assert sorted(numbers) == [paragraph.number for paragraph in reading.paragraphs], "every paragraph has a gist"
     assert classroom.lesson is not None and classroom.lesson.reading in library.readings
+
+
+@pytest.fixture(scope="module")
+def scaffolded_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The mini project with gists for two of its three paragraphs and a before-reading question that asks to guess 'quay'."""
+    project = tmp_path_factory.mktemp("scaffolds") / "project"
+    shutil.copytree(MINI, project)
+    (project / "glossary/gists.yml").write_text("harbour:\n  1: The board shut a quay.\n  3: She asks the board to open it again.\n", encoding="utf-8")
+    questions = project / "glossary/questions.yml"
+    questions.write_text(questions.read_text(encoding="utf-8").replace("  teacher_notes: She was harbour master", "  guess_terms: [quay]\n  teacher_notes: She was harbour master"), encoding="utf-8")
+    return BuiltSite(build_project(project, project.parent / "site"))
+
+
+def test_gists_follow_their_paragraphs_and_leave_the_text_whole(scaffolded_site: BuiltSite, mini_site: BuiltSite) -> None:
+    html = scaffolded_site.html(READING)
+    gists = html.select("p.gist")
+    assert [(gist["data-p"], gist.get_text()) for gist in gists] == [("1", "The board shut a quay."), ("3", "She asks the board to open it again.")]
+    for gist in gists:
+        paragraph = gist.find_previous_sibling("p", class_="reading-paragraph")
+        assert paragraph["data-paragraph"] == gist["data-p"], "each gist comes right after its paragraph"
+        assert "no-term-links" in gist["class"] and gist.find("a") is None and gist.has_attr("hidden")
+    before = [p.get_text() for p in mini_site.html(READING).select("p.reading-paragraph")]
+    assert [p.get_text() for p in html.select("p.reading-paragraph")] == before, "the reading's words are untouched"
+    switch = html.select_one("input#show-gists[type=checkbox]")
+    assert switch is not None and not switch.has_attr("checked"), "gists are off by default"
+    assert html.find("label", attrs={"for": "show-gists"}).get_text().startswith("Show gists")
+    assert mini_site.html(READING).select_one("#show-gists") is None, "no switch when there are no gists"
+
+
+def test_the_vocabulary_preview_lists_terms_in_order_of_first_mention_without_guessed_words(scaffolded_site: BuiltSite, mini_site: BuiltSite) -> None:
+    def preview(site: BuiltSite) -> list[str]:
+        box = site.html(READING).select_one(".vocabulary-preview")
+        return [item.a["href"] for item in box.select("li")] if box else []
+
+    assert preview(mini_site) == ["../../glossary/quay/", "../../glossary/lighthouse/"]
+    assert preview(scaffolded_site) == ["../../glossary/lighthouse/"], "'quay' is for students to guess before reading"
+    box = mini_site.html(READING).select_one(".vocabulary-preview")
+    assert box.find_next("p", class_="reading-paragraph") is not None, "the preview comes before the text"
+    assert "A stone platform where ships load and unload." in box.get_text()
+
+
+def test_reading_time_is_on_the_reading_and_the_home_page(mini_site: BuiltSite) -> None:
+    reading = mini_site.html(READING).select_one(".reading-meta .reading-time").get_text()
+    assert re.fullmatch(r"Reading time: about 1 minute \(\d+ words\)\.", reading), reading
+    home = mini_site.html("").select_one("article .reading-time")
+    assert home.a["href"] == "readings/harbour/" and "about 1 minute" in home.get_text()
+    assert home.find_previous("h1") is not None
+
+
+@pytest.mark.browser
+def test_show_gists_reveals_every_gist_and_hides_them_again(scaffolded_site: BuiltSite) -> None:
+    from browser import serve
+    from own_thread import chromium, own_thread
+
+    @own_thread
+    def run() -> tuple[int, int, int]:
+        with serve(scaffolded_site.root) as url, chromium() as context:
+            page = context.new_page()
+            page.goto(url + READING)
+            hidden = page.locator("p.gist:visible").count()
+            page.get_by_label("Show gists").check()
+            shown = page.locator("p.gist:visible").count()
+            page.get_by_label("Show gists").uncheck()
+            return hidden, shown, page.locator("p.gist:visible").count()
+
+    assert run() == (0, 2, 0)
