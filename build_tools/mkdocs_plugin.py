@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .compact import compact_html
+from .compact import compact_html, compact_stylesheets
 from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
@@ -108,6 +108,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return compact_html(output)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        compact_stylesheets(Path(config.site_dir))
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))

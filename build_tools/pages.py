@@ -12,6 +12,7 @@ from .render_collections import render_actors_index, render_glossary_index, rend
 from .render_entries import render_entry
 from .render_reading import render_reading
 from .render_selfcheck import render_self_check
+from .render_worksheets import PHASE_TITLES, render_worksheet
 
 __all__ = ["GeneratedPage", "NavSection", "Site", "link_targets", "plan_site"]
 
@@ -76,6 +77,9 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
         GeneratedPage(layout.self_check, render_self_check(library, layout, mentions, teacher=teacher)),
     ]
+    for phase in PHASE_TITLES:
+        if any(question.phase == phase for question in library.questions):
+            pages.append(GeneratedPage(layout.worksheet(phase), render_worksheet(library, layout, phase, teacher=teacher)))
     for entry in library.entries:
         pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))
     terms = sorted(library.terms.values(), key=lambda term: term.title.lower())

@@ -110,7 +110,7 @@ def vocabulary_preview(library: Library, layout: Layout, reading: Reading, menti
     ids = preview_entries(library, reading, mentions)
     if not ids:
         return []
-    lines = [f'??? abstract "Words to know before reading, in the order the text uses them"', ""]
+    lines = ['??? abstract "Words to know before reading, in the order the text uses them"', ""]
     for entry_id in ids:
         entry = library.entry(entry_id)
         lines.append(f"    - **[{escape(entry.label)}]({link(reading.src_uri, layout.entry_uri(entry))})**: {escape(short_definition(entry.short))}")
