@@ -30,7 +30,8 @@ serve: setup
 	$(BIN)/python -m build_tools check
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
 
-# Build into site/; a failed build leaves the previous site/ untouched.
+# Build into site/, with the teacher edition in site/teacher/ (turn off with the terms plugin's
+# `teacher_edition_publish: false`); a failed build leaves the previous site/ untouched.
 site: setup
 	$(BIN)/python -m build_tools build --site-dir site
 	$(BIN)/python -m build_tools offline site/downloads/site-offline.zip

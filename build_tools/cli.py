@@ -16,7 +16,10 @@ from .layout import Layout
 from .load import ContentPaths
 from .site import load_library, load_site
 
-__all__ = ["main"]
+__all__ = ["TEACHER_DIR", "main"]
+
+TEACHER_DIR = "teacher"
+"""Folder of the built site that holds the teacher edition."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--teacher", action="store_true", help="include teacher notes")
     build = commands.add_parser("build", help="build the site; the old site stays until the new one is complete")
     build.add_argument("--site-dir", default="site")
-    build.add_argument("--teacher", action="store_true", help="build the teacher edition")
+    build.add_argument("--teacher", action="store_true", help="build only the teacher edition (by default it is built into teacher/ of the site)")
     build.add_argument("--config-file", default="mkdocs.yml")
     offline = commands.add_parser("offline", help="write a zip of the site that works opened from a folder or USB stick (file://)")
     offline.add_argument("zip", nargs="?", default="site-offline.zip", help="where to write the zip, relative to the project folder; default: site-offline.zip")
@@ -103,6 +106,12 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
         if teacher:
             config.plugins["terms"].config.teacher_edition = True
         build(config)
+        if not teacher and config.plugins["terms"].config.teacher_edition_publish:
+            # The teacher edition goes inside the site (never linked from it), so one deploy publishes both.
+            url = config.site_url.rstrip("/") + f"/{TEACHER_DIR}/" if config.site_url else None
+            teacher_config = load_config(str(root / config_file), site_dir=str(staging / TEACHER_DIR), strict=True, site_url=url)
+            teacher_config.plugins["terms"].config.teacher_edition = True
+            build(teacher_config)
     except (Abort, ConfigurationError, SystemExit) as error:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed ({error}); '{site_dir.name}/' was left as it was.", file=sys.stderr)

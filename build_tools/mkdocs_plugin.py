@@ -42,6 +42,8 @@ class TermsPluginConfig(base.Config):
     """How often one entry is linked on reading pages."""
     teacher_edition = c.Type(bool, default=False)
     """Show teacher notes and teacher annotations (build the teacher edition to its own folder)."""
+    teacher_edition_publish = c.Type(bool, default=True)
+    """`python -m build_tools build` (and so `make site` and the deploy) also builds the teacher edition into `teacher/` of the site."""
 
 
 class TermsPlugin(BasePlugin[TermsPluginConfig]):
@@ -67,6 +69,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             if self.command != "serve" or self.site is None:
                 raise PluginError(error.report()) from None
             log.error("%s\nStill serving the last good version.", error.report())
+        if self.config.teacher_edition:
+            # Read by overrides/main.html: the "Teacher edition" banner and a noindex tag on every page.
+            config.extra["teacher_edition"] = True
         for name in _REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -94,6 +99,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             members = [files.get_file_from_path(uri) for uri in section.members]
             pages = [file.page for file in members if file is not None and file.page is not None]
             _group(nav, index.page, section.title, pages)
+        first = files.get_file_from_path(self.site.first_page) if self.site.first_page else None
+        if first is not None and first.page is not None:
+            _put_first(nav, first.page)
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -103,7 +111,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         frequency = page.meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
         self.extension.start_page(uri, str(frequency))
         if uri == "index.md":
-            return with_reading_times(markdown, self.site.library, uri)
+            return with_reading_times(markdown, self.site.library, uri, self.site.first_page)
         return self.site.readings[uri] if is_reading else markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -115,6 +123,18 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
+
+
+def _put_first(nav: Navigation, page: Page) -> None:
+    """Show `page` first in the nav and first in previous/next order."""
+    if page in nav.items:
+        nav.items.remove(page)
+    nav.items.insert(0, page)
+    page.parent = None
+    nav.pages[:] = [page, *(other for other in nav.pages if other is not page)]
+    page.previous_page = None
+    for previous, current in pairwise(nav.pages):
+        previous.next_page, current.previous_page = current, previous
 
 
 def _group(nav: Navigation, index: Page, title: str, pages: list[Page]) -> None:

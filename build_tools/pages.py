@@ -10,6 +10,7 @@ from .mentions import Mention, find_mentions
 from .model import Library
 from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
 from .render_entries import render_entry
+from .render_lesson import render_lesson_plan
 from .render_reading import render_reading
 from .render_selfcheck import render_self_check
 from .render_worksheets import PHASE_TITLES, render_worksheet
@@ -47,6 +48,8 @@ class Site:
     """Reading src_uri → the Markdown that replaces the file's body."""
     nav_sections: tuple[NavSection, ...]
     mentions: dict[str, list[Mention]]
+    first_page: str | None = None
+    """A generated page the engine puts first in the nav (the lesson plan, in the teacher edition)."""
 
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
@@ -77,6 +80,10 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
         GeneratedPage(layout.self_check, render_self_check(library, layout, mentions, teacher=teacher)),
     ]
+    lesson = library.classroom.lesson
+    first_page = layout.lesson_plan if teacher and lesson is not None else None
+    if teacher and lesson is not None:
+        pages.append(GeneratedPage(layout.lesson_plan, render_lesson_plan(library, layout, lesson)))
     for phase in PHASE_TITLES:
         if any(question.phase == phase for question in library.questions):
             pages.append(GeneratedPage(layout.worksheet(phase), render_worksheet(library, layout, phase, teacher=teacher)))
@@ -89,4 +96,4 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         NavSection("People and groups", layout.actors_index, tuple(layout.entry_uri(actor) for actor in actors)),
     )
     readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions) for reading in library.readings.values()}
-    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions)
+    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions, first_page)

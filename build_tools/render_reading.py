@@ -6,6 +6,7 @@ from .layout import Layout
 from .mentions import Mention
 from .model import Annotation, Library, Reading
 from .render import escape, link, safe_markdown
+from .render_worksheets import link_question_ids, question_numbers
 from .scaffolds import gist_block, gist_toggle, reading_time_line, vocabulary_preview
 from .text import fold
 
@@ -52,6 +53,9 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
     lines += vocabulary_preview(library, layout, reading, mentions or {})
     lines += gist_toggle(reading, library)
     notes = [a for a in library.annotations if a.reading == reading.id and (teacher or a.audience == "student")]
+    if teacher:
+        numbers = question_numbers(library)
+        notes = [a.model_copy(update={"note": link_question_ids(a.note, numbers, reading.src_uri, layout)}) for a in notes]
     counter = 1
     for paragraph in reading.paragraphs:
         placed = [(start, note) for note in notes if (start := _locate(paragraph.text, note)) is not None]

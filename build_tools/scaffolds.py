@@ -35,8 +35,8 @@ def reading_time_line(reading: Reading) -> str:
     return f"Reading time: about {minutes} minute{'s' if minutes != 1 else ''} ({words:,} words)."
 
 
-def with_reading_times(markdown: str, library: Library, page_uri: str) -> str:
-    """The home page with each reading's time to read under its first heading."""
+def with_reading_times(markdown: str, library: Library, page_uri: str, first_page: str | None = None) -> str:
+    """The home page with each reading's time to read under its first heading (and, given, a pointer to `first_page`)."""
     if not library.readings:
         return markdown
     lines = []
@@ -45,6 +45,8 @@ def with_reading_times(markdown: str, library: Library, page_uri: str) -> str:
         lines.append(f"[{escape(reading.meta.title)}]({target}): {reading_time_line(reading).removeprefix('Reading time: ')}")
     block = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
     block = f'<div class="reading-time no-term-links" markdown>\n\n**Reading time.** {block}\n\n</div>\n'
+    if first_page:
+        block = f'!!! tip "Teacher edition"\n\n    Start with the [lesson plan]({link(page_uri, first_page)}): objectives, timings, materials and answers.\n\n' + block
     heading = re.search(r"^# .*$", markdown, re.MULTILINE)
     if heading is None:
         return block + "\n" + markdown

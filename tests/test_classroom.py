@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import MINI, BuiltSite, build_project
 
@@ -210,3 +211,71 @@ def test_show_gists_reveals_every_gist_and_hides_them_again(scaffolded_site: Bui
             return hidden, shown, page.locator("p.gist:visible").count()
 
     assert run() == (0, 2, 0)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real project built as the deploy builds it: the student site with the teacher edition in teacher/."""
+    from build_tools.cli import build_site
+    from conftest import ROOT
+
+    site = tmp_path_factory.mktemp("published") / "site"
+    assert build_site(ROOT, site, "mkdocs.yml") == 0
+    return BuiltSite(site)
+
+
+def test_the_deploy_build_publishes_the_teacher_edition_under_teacher(published: BuiltSite) -> None:
+    teacher = BuiltSite(published.root / "teacher")
+    pages = teacher.pages()
+    assert len(pages) > 20
+    for page in pages:
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert html.find("meta", attrs={"name": "robots", "content": "noindex, nofollow"}) is not None, page
+        if page.name != "404.html":
+            assert html.select_one(".md-banner").get_text(" ", strip=True).startswith("Teacher edition"), page
+    for page in [p for p in published.pages() if "teacher" not in p.relative_to(published.root).parts[:1]]:
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert html.find("meta", attrs={"name": "robots"}) is None and html.select_one(".md-banner") is None, page
+    assert _links_to_teacher_edition(BuiltSite(published.root)) == [link for link in _links_to_teacher_edition(BuiltSite(published.root)) if link.startswith("teacher/")]
+
+
+def test_the_student_search_index_has_no_teacher_page_or_note(published: BuiltSite) -> None:
+    index = (published.root / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"location":"teacher/' not in index.replace(" ", "")
+    note = "notices two sides of the author's position"  # from the first question's teacher notes
+    assert note not in index and "Lesson plan" not in index
+    assert note in (published.root / "teacher/search/search_index.json").read_text(encoding="utf-8")
+
+
+def test_the_lesson_plan_comes_first_in_the_teacher_edition_only(published: BuiltSite) -> None:
+    teacher = BuiltSite(published.root / "teacher")
+    lesson = teacher.html("teachers/lesson-plan/")
+    headings = [h.get_text() for h in lesson.select("article h2")]
+    assert headings[:3] == ["Objectives", "Timings", "Materials"] and "Differentiation" in headings
+    assert [h.get_text().split(" (")[0] for h in lesson.select("article h3")] == ["Before reading", "While reading", "After reading"]
+    first = teacher.html("").select_one(".md-nav--primary .md-nav__list .md-nav__link")
+    assert first.get_text(strip=True) == "Lesson plan"
+    assert teacher.html("").find("a", href="teachers/lesson-plan/") is not None, "the home page points to the lesson plan"
+    assert not (published.root / "teachers/lesson-plan").exists()
+
+
+def test_teacher_notes_name_questions_by_number_never_by_id(published: BuiltSite) -> None:
+    from build_tools import ContentPaths, load_library
+    from conftest import ROOT
+
+    ids = {question.id for question in load_library(ContentPaths(ROOT)).questions}
+    teacher = BuiltSite(published.root / "teacher")
+    for page in ("questions/", "readings/silliman-2020/", "worksheets/after/"):
+        codes = [code.get_text() for code in teacher.html(page).select("article code")]
+        assert not ids & set(codes), f"{page}: {ids & set(codes)}"
+    links = [a for a in teacher.html("questions/").select(".admonition.tip a") if a.get_text().startswith("Question ")]
+    assert links and all(re.fullmatch(r"Question \d+", a.get_text()) and a["href"].startswith("#q-") for a in links)
+
+
+def test_a_site_setting_turns_publishing_the_teacher_edition_off(mini_project: Path, tmp_path: Path) -> None:
+    from build_tools.cli import build_site
+
+    config = mini_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - terms\n", "  - terms:\n      teacher_edition_publish: false\n"), encoding="utf-8")
+    assert build_site(mini_project, tmp_path / "off", "mkdocs.yml") == 0
+    assert (tmp_path / "off/index.html").is_file() and not (tmp_path / "off/teacher").exists()
