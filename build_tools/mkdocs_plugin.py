@@ -22,6 +22,7 @@ from .load import ContentPaths
 from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .pages import Site
 from .scaffolds import with_reading_times
+from .sharing import edit_link, edit_url, entry_source, share_link
 from .site import load_site
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
@@ -112,7 +113,14 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         self.extension.start_page(uri, str(frequency))
         if uri == "index.md":
             return with_reading_times(markdown, self.site.library, uri, self.site.first_page)
-        return self.site.readings[uri] if is_reading else markdown
+        if is_reading or uri == self.site.layout.questions:
+            body = self.site.readings[uri] if is_reading else markdown
+            return body + share_link(config.site_url and config.site_url.rstrip("/") + "/" + page.url)
+        entry = self.site.entry_pages.get(uri)
+        if entry is not None:
+            path = entry_source(self.config.content_dir, entry)
+            return markdown + edit_link(edit_url(config.repo_url, config.edit_uri, config.docs_dir, path))
+        return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return compact_html(output)

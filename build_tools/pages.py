@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .layout import Layout
 from .linker import Linker, LinkTarget
 from .mentions import Mention, find_mentions
-from .model import Library
+from .model import Actor, Library, Term
 from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
 from .render_entries import render_entry
 from .render_lesson import render_lesson_plan
@@ -50,6 +50,8 @@ class Site:
     mentions: dict[str, list[Mention]]
     first_page: str | None = None
     """A generated page the engine puts first in the nav (the lesson plan, in the teacher edition)."""
+    entry_pages: dict[str, Term | Actor] = field(default_factory=dict)
+    """Entry page src_uri → its term or actor (for links to its source file)."""
 
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
@@ -96,4 +98,5 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         NavSection("People and groups", layout.actors_index, tuple(layout.entry_uri(actor) for actor in actors)),
     )
     readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions) for reading in library.readings.values()}
-    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions, first_page)
+    entry_pages = {layout.entry_uri(entry): entry for entry in library.entries}
+    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions, first_page, entry_pages)

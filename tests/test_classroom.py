@@ -279,3 +279,20 @@ def test_a_site_setting_turns_publishing_the_teacher_edition_off(mini_project: P
     config.write_text(config.read_text(encoding="utf-8").replace("  - terms\n", "  - terms:\n      teacher_edition_publish: false\n"), encoding="utf-8")
     assert build_site(mini_project, tmp_path / "off", "mkdocs.yml") == 0
     assert (tmp_path / "off/index.html").is_file() and not (tmp_path / "off/teacher").exists()
+
+
+def test_entry_pages_link_to_their_file_and_the_reading_and_questions_to_google_classroom(mini_project: Path, tmp_path: Path) -> None:
+    config = mini_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("repo_url: https://example.org/mini-repo/", "repo_url: https://github.com/example/mini\nedit_uri: edit/main/docs/")
+    config.write_text(text, encoding="utf-8")
+    site = BuiltSite(build_project(mini_project, tmp_path / "site"))
+    edit = site.html("glossary/quay/").select_one(".edit-entry a")
+    assert edit["href"] == "https://github.com/example/mini/edit/main/glossary/terms/quay.yml"
+    assert site.html("actors/harbour-board/").select_one(".edit-entry a")["href"].endswith("/edit/main/glossary/actors/harbour-board.yml")
+    for page, url in ((READING, "https%3A%2F%2Fexample.org%2Fmini%2Freadings%2Fharbour%2F"), ("questions/", "https%3A%2F%2Fexample.org%2Fmini%2Fquestions%2F")):
+        share = site.html(page).select_one(".share-link a")
+        assert share["href"] == f"https://classroom.google.com/share?url={url}" and share["rel"] == ["noopener"]
+        assert share.get_text() == "Share to Google Classroom"
+    assert site.html("").select_one(".share-link") is None and site.html("").select_one(".edit-entry") is None
+    scripts = [tag.get("src", "") for tag in site.html(READING).select("script")]
+    assert not any("google" in src for src in scripts), "a plain link: nothing loads from Google"
