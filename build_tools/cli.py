@@ -11,9 +11,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .classroom import gist_warnings
 from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
+from .model import Library
 from .site import load_library, load_site
 
 __all__ = ["TEACHER_DIR", "main"]
@@ -51,7 +53,10 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"Content is valid: {len(library.terms)} terms, {len(library.actors)} actors, {len(library.events)} events, "
                 f"{len(library.questions)} questions, {len(library.annotations)} annotations, {len(library.readings)} readings."
+                + _classroom_counts(library)
             )
+            for warning in gist_warnings(library.classroom):
+                print(f"warning: {warning}")
         elif args.command == "export":
             count = export_markdown(root, Path(args.folder), teacher=args.teacher)
             print(f"Wrote {count} pages to {args.folder}.")
@@ -76,6 +81,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _classroom_counts(library: Library) -> str:
+    classroom = library.classroom
+    if not (classroom.self_check or classroom.gists or classroom.lesson):
+        return ""
+    plan = ", a lesson plan" if classroom.lesson else ""
+    return f" Classroom: {len(classroom.self_check)} self-check questions, {len(classroom.gists)} gists{plan}."
 
 
 def export_markdown(root: Path, folder: Path, *, teacher: bool = False) -> int:

@@ -296,3 +296,14 @@ def test_entry_pages_link_to_their_file_and_the_reading_and_questions_to_google_
     assert site.html("").select_one(".share-link") is None and site.html("").select_one(".edit-entry") is None
     scripts = [tag.get("src", "") for tag in site.html(READING).select("script")]
     assert not any("google" in src for src in scripts), "a plain link: nothing loads from Google"
+
+
+def test_gists_above_the_grade_get_a_warning_once_a_grade_function_exists(monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools import classroom
+    from build_tools.classroom import Classroom, Gist, gist_warnings
+
+    gists = {("r", 1): Gist("r", 1, "Short words.", "glossary/gists.yml", 3), ("r", 2): Gist("r", 2, "Incomprehensible polysyllabic verbiage.", "glossary/gists.yml", 4)}
+    monkeypatch.setattr(classroom, "_grade_function", lambda: (lambda text: 12.0 if "polysyllabic" in text else 3.0))
+    assert [str(w) for w in gist_warnings(Classroom(gists=gists))] == [
+        "glossary/gists.yml:4: the gist of paragraph 2 reads at about grade 12; aim for grade 7 or below with shorter words and sentences."
+    ]
