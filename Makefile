@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1:8000
 KIND ?= term
 ID ?=
 
-.PHONY: setup serve site teacher offline check test lint browser new schemas export clean
+.PHONY: setup serve site teacher teacher-pack offline check test lint browser new schemas export clean
 
 setup: $(STAMP)
 
@@ -39,6 +39,10 @@ site: setup
 # The teacher edition (teacher notes visible), in its own folder; never linked from student pages.
 teacher: setup
 	$(BIN)/python -m build_tools build --teacher --site-dir site-teacher
+
+# The teacher pack (lesson plan, answer keys, worksheets) as one PDF in site/teacher/downloads/, printed by Chromium.
+teacher-pack: site browser
+	$(BIN)/python -m build_tools pack site
 
 # The offline copy: a zip of the site that works opened from a folder or USB stick (file://),
 # search included, with no request to the internet. Built in a temporary folder; site/ is untouched.

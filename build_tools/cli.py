@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools check | export DIR | build | offline [ZIP] | new KIND ID | schema DIR`.
+"""Command line: `python -m build_tools check | export DIR | build | offline [ZIP] | pack [SITE] | new KIND ID | schema DIR`.
 
 Every command prints problems as `file:line: message` and exits 1 on bad content, never with a traceback.
 """
@@ -40,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     offline.add_argument("zip", nargs="?", default="site-offline.zip", help="where to write the zip, relative to the project folder; default: site-offline.zip")
     offline.add_argument("--teacher", action="store_true", help="an offline copy of the teacher edition")
     offline.add_argument("--config-file", default="mkdocs.yml")
+    pack = commands.add_parser("pack", help="print the teacher pack PDF (lesson plan, answer keys, worksheets) into a built site; needs Chromium")
+    pack.add_argument("site", nargs="?", default="site", help="the built site folder, with its teacher edition; default: site")
     new = commands.add_parser("new", help="write a commented YAML file for a new entry")
     new.add_argument("kind", choices=("term", "actor", "event"))
     new.add_argument("id")
@@ -66,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             from .offline import write_offline_copy
 
             return write_offline_copy(root, Path(args.zip), args.config_file, teacher=args.teacher)
+        elif args.command == "pack":
+            from .pack import write_teacher_pack
+
+            path, pages = write_teacher_pack(root / args.site)
+            print(f"Wrote the teacher pack ({pages} A4 pages) to {path}.")
         elif args.command == "new":
             from .scaffold import write_new_entry
 
@@ -77,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except (FileExistsError, ValueError) as error:
+    except (FileExistsError, FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0

@@ -63,6 +63,10 @@ def render_lesson_plan(library: Library, layout: Layout, lesson: LessonPlan) -> 
         "",
         "To print any page, use the browser's *Print* command; navigation and buttons are left out on paper.",
         "",
+        # Raw HTML: the pack is printed after the build (`python -m build_tools pack`), so MkDocs cannot check or
+        # rewrite the link; "../" is the extra level of directory URLs (the page is served as teachers/lesson-plan/).
+        f'<a href="../{link(uri, "downloads/teacher-pack.pdf")}" download>Download the teacher pack (PDF)</a>: this plan, the answer keys and the three worksheets, ready to print.',
+        "",
         "</div>",
         "",
     ]

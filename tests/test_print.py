@@ -261,3 +261,28 @@ def test_report_page_counts(handouts: Handouts, record_property: pytest.RecordPr
         record_property(f"{name}_pages_a4", pages)
     print("\nhandouts (A4 pages): " + ", ".join(f"{name} {pages}" for name, pages in counts.items()))
     assert all(pages >= 1 for pages in counts.values())
+
+
+@own_thread
+def _pack(site: Path) -> tuple[Path, int]:
+    from build_tools.pack import write_teacher_pack
+
+    return write_teacher_pack(site)
+
+
+def test_the_teacher_pack_holds_the_plan_the_answer_keys_and_the_worksheets(tmp_path: Path) -> None:
+    from build_tools.cli import build_site
+    from build_tools.pack import PACK_PATH
+
+    site = tmp_path / "site"
+    assert build_site(ROOT, site, "mkdocs.yml") == 0
+    path, pages = _pack(site)
+    assert path == site / PACK_PATH
+    printed = Printed(path.read_bytes())
+    assert printed.pages == pages > 8
+    text = squeeze(printed.text)
+    for words in ("Lesson plan", "Objectives", "Teacher notes", "Answer key", "Worksheet: before reading", "Worksheet: after reading"):
+        assert squeeze(words) in text, words
+    assert text.index("Lessonplan") < text.index("Answerkey") < text.index("Worksheet:beforereading")
+    lesson = BuiltSite(site / "teacher").html("teachers/lesson-plan/")
+    assert lesson.find("a", href="../../downloads/teacher-pack.pdf") is not None, "the lesson plan links to the pack"
