@@ -41,7 +41,7 @@ def edit_link(url: str | None) -> str:
     """Markdown for the "Edit this entry" line; empty without an address."""
     if not url:
         return ""
-    return f'\n\n<p class="edit-entry" markdown>[Edit this entry on GitHub]({url}){{: rel="noopener" }}: a free account is needed; the guide shows how.</p>\n'
+    return f'\n\n<p class="edit-entry no-term-links" markdown>[Edit this entry on GitHub]({url}){{: rel="noopener" }}: a free account is needed; the guide shows how.</p>\n'
 
 
 def share_link(page_url: str | None) -> str:
@@ -49,4 +49,4 @@ def share_link(page_url: str | None) -> str:
     if not page_url or not page_url.startswith("https://"):
         return ""
     target = CLASSROOM_SHARE + quote(page_url, safe="")
-    return f'\n\n<p class="share-link" markdown>[Share to Google Classroom]({target}){{: target="_blank" rel="noopener" }} (opens Google Classroom in a new tab)</p>\n'
+    return f'\n\n<p class="share-link no-term-links" markdown>[Share to Google Classroom]({target}){{: target="_blank" rel="noopener" }} (opens Google Classroom in a new tab)</p>\n'
