@@ -284,5 +284,6 @@ def test_the_teacher_pack_holds_the_plan_the_answer_keys_and_the_worksheets(tmp_
     for words in ("Lesson plan", "Objectives", "Teacher notes", "Answer key", "Worksheet: before reading", "Worksheet: after reading"):
         assert squeeze(words) in text, words
     assert text.index("Lessonplan") < text.index("Answerkey") < text.index("Worksheet:beforereading")
+    assert text.startswith("Teacheredition"), "the teacher edition's banner prints"
     lesson = BuiltSite(site / "teacher").html("teachers/lesson-plan/")
     assert lesson.find("a", href="../../downloads/teacher-pack.pdf") is not None, "the lesson plan links to the pack"
