@@ -12,7 +12,7 @@ from .render_collections import render_actors_index, render_glossary_index, rend
 from .render_entries import render_entry
 from .render_lesson import render_lesson_plan
 from .render_reading import render_reading
-from .render_selfcheck import render_self_check
+from .render_selfcheck import PAGE_SCRIPT, render_self_check
 from .render_worksheets import PHASE_TITLES, render_worksheet
 
 __all__ = ["GeneratedPage", "NavSection", "Site", "link_targets", "plan_site"]
@@ -52,6 +52,8 @@ class Site:
     """A generated page the engine puts first in the nav (the lesson plan, in the teacher edition)."""
     entry_pages: dict[str, Term | Actor] = field(default_factory=dict)
     """Entry page src_uri → its term or actor (for links to its source file)."""
+    trusted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Generated page src_uri → the script or style the build itself wrote into it, for the sanitizer to keep."""
 
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
@@ -99,4 +101,5 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
     )
     readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions) for reading in library.readings.values()}
     entry_pages = {layout.entry_uri(entry): entry for entry in library.entries}
-    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions, first_page, entry_pages)
+    trusted: dict[str, tuple[str, ...]] = {uri: (PAGE_SCRIPT,) for uri in (layout.self_check, *(layout.worksheet(phase) for phase in PHASE_TITLES))}
+    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions, first_page, entry_pages, trusted)

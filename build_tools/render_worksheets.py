@@ -13,26 +13,17 @@ import re
 from .layout import Layout
 from .model import Library, Question
 from .render import escape, link, safe_markdown
+from .render_selfcheck import PAGE_SCRIPT
 
-__all__ = ["PHASE_TITLES", "answer_parts", "link_question_ids", "paragraph_line", "question_numbers", "render_worksheet"]
+__all__ = ["ASSET", "PHASE_TITLES", "answer_parts", "link_question_ids", "paragraph_line", "question_numbers", "render_worksheet"]
 
 PHASE_TITLES = {"before": "Before reading", "during": "While reading", "after": "After reading"}
 MAX_PARTS = 4
 """Answer boxes grow with the parts of a question up to this many."""
 
-# Paper only, and only on worksheet pages (so it costs the reading page nothing): compact type, no
-# gaps left by keeping whole questions together, a box per question sized by its parts (2.5em + 2.5em a part).
-_STYLE = (
-    "<style>@page{size:A4;margin:12mm 14mm}"
-    "@media print{.md-typeset .worksheet{font-size:9.5pt;line-height:1.35}"
-    ".md-typeset .worksheet .question{break-inside:auto;margin:0.6em 0;padding-left:0.5em}"
-    ".md-typeset .worksheet p,.md-typeset .worksheet ul,.md-typeset .worksheet ol{margin:0.25em 0}"
-    ".md-typeset .worksheet li{margin-bottom:0}"
-    ".md-typeset .worksheet .question__label{font-weight:700;color:#000;break-after:avoid}"
-    ".md-typeset .worksheet .answer-space{height:calc(2.5em + 2.5em * var(--parts));break-inside:avoid;margin-top:0.3em}"
-    ".worksheet__blank{display:inline-block;width:14em;border-bottom:1px solid #000;margin-right:1em}"
-    ".md-typeset h1{font-size:1.4em;margin:0 0 0.4em}}</style>"
-)
+ASSET = "assets/worksheet.css"
+"""The worksheets' print stylesheet in the docs folder, loaded by worksheet pages only (the reading page stays light)."""
+
 _PART = re.compile(r"^(?:[-*+]|\d+[.)])\s+\S", re.MULTILINE)
 _CODE_ID = re.compile(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`")
 
@@ -82,8 +73,6 @@ def render_worksheet(library: Library, layout: Layout, phase: str, *, teacher: b
     lines = [
         f"# {title}",
         "",
-        _STYLE,
-        "",
         '<div class="worksheet no-term-links" markdown>',
         "",
         '<p class="worksheet__name">Name: <span class="worksheet__blank"></span> Date: <span class="worksheet__blank"></span></p>',
@@ -103,10 +92,12 @@ def render_worksheet(library: Library, layout: Layout, phase: str, *, teacher: b
         if refs:
             lines += [f'<p class="worksheet__refs">{refs}</p>', ""]
         parts = answer_parts(question)
-        lines += [f'<div class="answer-space" style="--parts: {parts}" data-parts="{parts}" aria-hidden="true"></div>', ""]
+        lines += [f'<div class="answer-space answer-space--{parts}" data-parts="{parts}" aria-hidden="true"></div>', ""]
         if teacher:
             notes = safe_markdown(link_question_ids(question.teacher_notes, numbers, uri, layout))
             lines += ['!!! tip "Teacher notes"', "", *(f"    {line}" if line else "" for line in notes.splitlines()), ""]
         lines += ["</div>", ""]
     lines += ["</div>", ""]
+    # The same loader as the self-check: it turns the hidden link into a stylesheet (MkDocs checks the link).
+    lines += ['<div class="sc-assets" hidden markdown>', f"[]({link(uri, ASSET)})", "</div>", "", PAGE_SCRIPT, ""]
     return "\n".join(lines)

@@ -57,10 +57,8 @@ def gist_toggle(reading: Reading, library: Library) -> list[str]:
     """The "Show gists" switch: a checkbox whose later siblings (the gists) CSS shows when it is ticked."""
     if not any(library.classroom.gist(reading.id, paragraph.number) for paragraph in reading.paragraphs):
         return []
-    # The rule travels with the switch, so it works whatever the site's stylesheet holds; gists carry `hidden`.
+    # Gists carry `hidden`; the site's stylesheet shows them while the box is ticked (pages hold no style).
     return [
-        "<style>.md-content:has(#show-gists:checked) .gist[hidden]{display:block}</style>",
-        "",
         '<p class="gist-switch"><input type="checkbox" id="show-gists" class="gist-toggle"> '
         '<label for="show-gists">Show gists (each paragraph in plain words)</label></p>',
         "",
