@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import io
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -61,7 +62,7 @@ def write_teacher_pack(site_dir: Path) -> tuple[Path, int]:
     missing = [page for page in PACK_PAGES if not (site_dir / page / "index.html").is_file()]
     if missing:
         raise FileNotFoundError(f"'{site_dir}' has no {', '.join(missing)}. Build the site (with its teacher edition) first.")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = os.environ.get("CHROME_BIN") or shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         raise FileNotFoundError("Chromium is not installed. Run 'make browser' to install it.")
     writer = PdfWriter()

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdf
 import pytest
 from browser import serve
 from own_thread import chromium, own_thread
@@ -22,8 +23,6 @@ from playwright.sync_api import Page
 
 from build_tools import ContentPaths, load_library
 from conftest import ROOT, BuiltSite, build_project
-
-pypdf = pytest.importorskip("pypdf", reason="pypdf reads the printed PDFs; install the test extras (pypdf==7.1.0)")
 
 pytestmark = [pytest.mark.browser, pytest.mark.content]
 
