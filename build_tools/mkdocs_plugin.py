@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from .errors import ContentError
@@ -58,7 +56,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
-        paths = ContentPaths(root, self.config.content_dir, config.docs_dir, self.config.readings_dir)
+        paths = ContentPaths(root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name)
         try:
             self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition)
         except ContentError as error:
@@ -83,42 +81,14 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         return files
 
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        assert self.site is not None
-        for section in self.site.nav_sections:
-            index = files.get_file_from_path(section.index_uri)
-            if index is None or index.page is None or index.page not in nav.pages:
-                continue
-            members = [files.get_file_from_path(uri) for uri in section.members]
-            pages = [file.page for file in members if file is not None and file.page is not None]
-            _group(nav, index.page, section.title, pages)
-        return nav
-
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.site is not None
         uri = page.file.src_uri
         is_reading = uri in self.site.readings
         frequency = page.meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
-        self.extension.start_page(uri, str(frequency))
-        return self.site.readings[uri] if is_reading else markdown
+        self.extension.start_page(uri, str(frequency), self.site.scope(uri, page.meta.get("readings")))
+        return self.site.readings[uri] if is_reading else self.site.fill(uri, markdown)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
-
-
-def _group(nav: Navigation, index: Page, title: str, pages: list[Page]) -> None:
-    """Put entry pages under their index page as one nav section (Material shows the index as its link)."""
-    section = Section(title, [index, *pages])
-    parent = index.parent
-    siblings = parent.children if parent is not None else nav.items
-    siblings[siblings.index(index)] = section
-    section.parent = parent
-    for child in section.children:
-        child.parent = section
-    others = [page for page in nav.pages if page not in pages]
-    position = others.index(index)
-    nav.pages[:] = [*others[: position + 1], *pages, *others[position + 1 :]]
-    for previous, current in pairwise(nav.pages):
-        previous.next_page, current.previous_page = current, previous
-

@@ -27,8 +27,10 @@ __all__ = [
     "Reading",
     "ReadingMeta",
     "Relationship",
+    "SiteIdentity",
     "Source",
     "Term",
+    "in_scope",
 ]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -67,6 +69,13 @@ Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_u
 ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1)]]]
 """Reading id → paragraph numbers, as in `reading-id: [4, 5]`."""
 
+_SCOPE = (
+    "Optional: ids of the readings this belongs to (file names in docs/readings, without .md), like [reading-id]. "
+    "Leave it out for something that belongs to every reading."
+)
+Scope = Annotated[list[Id], Field(description=_SCOPE)]
+"""The readings an entry, event or question belongs to; empty means all of them."""
+
 ACTOR_KINDS = ("person", "state", "government", "military", "armed-group", "organisation", "movement")
 
 
@@ -102,6 +111,7 @@ class Entry(_Content):
     """None: ALL-CAPS aliases match only in capitals, others in any case."""
     disagreements: list[Disagreement] = []
     sources: list[Source] = Field(min_length=1)
+    readings: Scope = []
 
     @property
     def label(self) -> str:
@@ -163,6 +173,7 @@ class Event(_Content):
     paragraphs: ParagraphRefs = {}
     disagreements: list[Disagreement] = []
     sources: list[Source] = Field(min_length=1)
+    readings: Scope = []
 
 
 class Question(_Content):
@@ -174,6 +185,7 @@ class Question(_Content):
     prompt: Markdown
     paragraphs: ParagraphRefs = {}
     teacher_notes: Markdown
+    readings: Scope = []
 
 
 class Annotation(_Content):
@@ -187,18 +199,24 @@ class Annotation(_Content):
 
 
 class ReadingMeta(_Content):
-    """Front matter of a reading."""
+    """Front matter of a reading. Which of the optional fields a reading needs depends on its kind (see `reading_kinds`)."""
 
     title: PlainText
     author: PlainText
     author_role: PlainText
-    publisher: PlainText
+    publisher: PlainText | None = Field(None, description="Who published it, like a newspaper; a speech or a letter has none.")
     date: PartialDate
     date_note: PlainText | None = None
     """Shown after the date: how it is known, when the publisher's page shows none."""
     url: Url
-    kind: Literal["opinion", "news", "analysis", "speech", "report", "interview", "primary-source"]
+    kind: Literal["opinion", "news", "analysis", "speech", "report", "interview", "letter", "primary-source"]
     byline: PlainText | None = None
+    place: PlainText | None = Field(None, description="Where it was given or written, like a town; needed for a speech.")
+    occasion: PlainText | None = Field(None, description="The event a speech was given at, in a few words; needed for a speech.")
+    recipient: PlainText | None = Field(None, description="Who a letter was written to; needed for a letter.")
+    credit: PlainText | None = Field(
+        None, description="The credit line under the reading, like 'Public domain.'; by default it credits the author and the publisher, if any."
+    )
 
 
 @dataclass(frozen=True)
@@ -225,6 +243,20 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class SiteIdentity:
+    """Who the site is: read from `site_name`, `site_description` and `copyright` in mkdocs.yml, the one place a teacher edits them."""
+
+    name: str = ""
+    description: str = ""
+    copyright: str = ""
+
+
+def in_scope(readings: list[str] | tuple[str, ...], reading_id: str) -> bool:
+    """Whether something scoped to `readings` (empty: every reading) belongs to the reading `reading_id`."""
+    return not readings or reading_id in readings
+
+
+@dataclass(frozen=True)
 class Library:
     """All content, validated and cross-checked: the single input of every later stage."""
 
@@ -236,6 +268,9 @@ class Library:
     """In the order the teacher wrote them."""
     annotations: tuple[Annotation, ...] = ()
     readings: dict[str, Reading] = field(default_factory=dict)
+    """Oldest first."""
+    site: SiteIdentity = field(default_factory=lambda: SiteIdentity())
+    """Name, description and copyright, from the project's configuration."""
 
     def entry(self, entry_id: str) -> Term | Actor:
         """The term or actor with this id."""

@@ -1,4 +1,8 @@
-"""Plan the generated pages: which Markdown goes to which path, and how they group in the nav."""
+"""Plan the generated pages: which Markdown goes to which path, and which readings each page is about.
+
+Entry pages are not added to the nav: they are reached from their index page, so every page's
+sidebar stays the same size however large the glossary grows.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,11 @@ from .mentions import Mention, find_mentions
 from .model import Library
 from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
 from .render_entries import render_entry
+from .render_home import place_reading_list, render_reading_list
 from .render_reading import render_reading
 from .render_selfcheck import render_self_check
 
-__all__ = ["GeneratedPage", "NavSection", "Site", "link_targets", "plan_site"]
+__all__ = ["GeneratedPage", "Site", "link_targets", "plan_site"]
 
 
 @dataclass(frozen=True)
@@ -22,15 +27,6 @@ class GeneratedPage:
 
     src_uri: str
     markdown: str
-
-
-@dataclass(frozen=True)
-class NavSection:
-    """A nav section: its index page and the entry pages under it, in display order."""
-
-    title: str
-    index_uri: str
-    members: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -44,8 +40,28 @@ class Site:
     """New pages, to add to the engine's files."""
     readings: dict[str, str]
     """Reading src_uri → the Markdown that replaces the file's body."""
-    nav_sections: tuple[NavSection, ...]
     mentions: dict[str, list[Mention]]
+    scopes: dict[str, tuple[str, ...]]
+    """Page src_uri → the readings it is about: a reading's own page, an entry scoped to readings."""
+
+    def scope(self, src_uri: str, declared: object = None) -> tuple[str, ...]:
+        """The readings a page is about, for linking: its planned scope, or `readings:` from its front matter.
+
+        Entries scoped to readings link only on pages about one of those readings.
+        """
+        if src_uri in self.scopes:
+            return self.scopes[src_uri]
+        if isinstance(declared, str):
+            return (declared,)
+        if isinstance(declared, list):
+            return tuple(str(reading_id) for reading_id in declared)
+        return ()
+
+    def fill(self, src_uri: str, markdown: str) -> str:
+        """A hand-written page with its generated parts filled in: the home page gets the list of readings."""
+        if src_uri != self.layout.home:
+            return markdown
+        return place_reading_list(markdown, render_reading_list(self.library, self.layout, src_uri))
 
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
@@ -59,6 +75,7 @@ def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
             src_uri=layout.entry_uri(entry),
             case_sensitive=entry.case_sensitive,
             plurals=entry.plurals,
+            readings=tuple(entry.readings),
         )
         for entry in library.entries
     ]
@@ -78,11 +95,7 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
     ]
     for entry in library.entries:
         pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))
-    terms = sorted(library.terms.values(), key=lambda term: term.title.lower())
-    actors = sorted(library.actors.values(), key=lambda actor: actor.name.lower())
-    sections = (
-        NavSection("Glossary", layout.glossary_index, tuple(layout.entry_uri(term) for term in terms)),
-        NavSection("People and groups", layout.actors_index, tuple(layout.entry_uri(actor) for actor in actors)),
-    )
     readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher) for reading in library.readings.values()}
-    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions)
+    scopes: dict[str, tuple[str, ...]] = {reading.src_uri: (reading.id,) for reading in library.readings.values()}
+    scopes.update({layout.entry_uri(entry): tuple(entry.readings) for entry in library.entries if entry.readings})
+    return Site(library, layout, tuple(targets), tuple(pages), readings, mentions, scopes)

@@ -6,6 +6,7 @@ from .layout import Layout
 from .mentions import Mention
 from .model import Actor, Library, Term
 from .render import escape, link, render_disagreements, render_mentions, render_sources, safe_markdown
+from .wording import time_of
 
 __all__ = ["render_entry"]
 
@@ -23,9 +24,10 @@ _KIND_LABELS = {
 def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions: list[Mention]) -> str:
     """Markdown for a term or actor page, cross-linked to the reading, the timeline and related entries."""
     uri = layout.entry_uri(entry)
-    parts = [f"# {escape(entry.label)}\n", _summary(entry)]
+    parts = [f"# {escape(entry.label)}\n", _summary(layout, entry, uri)]
     if isinstance(entry, Actor):
-        parts.append(_actor_profile(library, layout, entry, uri))
+        when = time_of(library, entry.readings or dict.fromkeys(mention.reading_id for mention in mentions))
+        parts.append(_actor_profile(library, layout, entry, uri, when))
     elif entry.explanation:
         parts.append(f"## Explanation\n\n{safe_markdown(entry.explanation)}\n")
     parts.append(render_mentions(library, uri, mentions))
@@ -36,9 +38,12 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
     return "\n".join(part for part in parts if part)
 
 
-def _summary(entry: Term | Actor) -> str:
+def _summary(layout: Layout, entry: Term | Actor, uri: str) -> str:
     kind = "Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind]
-    lines = ['<div class="entry-summary no-term-links" markdown>', "", f'<p class="entry-kind">{kind}</p>', ""]
+    index = "Glossary" if isinstance(entry, Term) else "People and groups"
+    # Entry pages are not listed in the nav (it would grow with the glossary): this leads back to the index.
+    up = f"[{index}]({link(uri, layout.index_uri(entry), layout.index_anchor(entry))})"
+    lines = ['<div class="entry-summary no-term-links" markdown>', "", f"{kind} · in the {up}", "{: .entry-kind }", ""]
     if isinstance(entry, Actor) and entry.native_name:
         native = escape(entry.native_name)
         lines += [f'**In {_language_name(entry.native_language)}:** <span lang="{entry.native_language}" dir="auto">{native}</span>', ""]
@@ -53,8 +58,8 @@ def _language_name(code: str | None) -> str:
     return names.get((code or "").split("-")[0], code or "its own script")
 
 
-def _actor_profile(library: Library, layout: Layout, actor: Actor, uri: str) -> str:
-    lines = ["## Role in 2020", "", safe_markdown(actor.role), "", "## What they want", ""]
+def _actor_profile(library: Library, layout: Layout, actor: Actor, uri: str, when: str) -> str:
+    lines = [f"## Role {when}", "", safe_markdown(actor.role), "", "## What they want", ""]
     lines += [f"- {escape(interest)}" for interest in actor.interests]
     lines.append("")
     if actor.explanation:

@@ -34,6 +34,12 @@ _DISAGREEMENTS = """\
 disagreements: []
 """
 
+_SCOPE = """\
+# Optional: the readings this belongs to, like [reading-id] (file names in docs/readings, without .md).
+# Leave [] when it belongs to every reading; a scoped entry links only in its readings.
+readings: []
+"""
+
 _MATCHING = """\
 # Optional: remove the '#' to change how names are matched in texts.
 # case_sensitive: true   # by default ALL-CAPS names (like NATO) match only in capitals, others in any case
@@ -54,7 +60,7 @@ explanation: |
 # Optional: ids of other terms or actors (their file names without .yml), like [other-term, some-actor].
 related: []
 {matching}# plurals: false         # by default simple plurals link too ("rockets" for "rocket")
-{disagreements}{sources}"""
+{scope}{disagreements}{sources}"""
 
 _ACTOR = """\
 # The name shown as the page title.
@@ -85,7 +91,7 @@ relationships: []
 # Optional: ids of terms or actors, like [some-term, other-actor].
 related: []
 {matching}# plurals: true          # by default plurals of actor names do not link
-{disagreements}{sources}"""
+{scope}{disagreements}{sources}"""
 
 _EVENT = """\
 # When it happened: YYYY-MM-DD, or YYYY-MM or YYYY, only as precise as the sources.
@@ -104,7 +110,7 @@ terms: []
 # Optional: the reading paragraphs this event explains, like
 #   reading-id: [10]
 paragraphs: {{}}
-{disagreements}{sources}"""
+{scope}{disagreements}{sources}"""
 
 _TEMPLATES = {"term": _TERM, "actor": _ACTOR, "event": _EVENT}
 
@@ -151,6 +157,7 @@ def _render(kind: str, entry_id: str) -> str:
     date = _DATE_PREFIX.match(entry_id)
     body = _TEMPLATES[kind].format(
         matching=_MATCHING,
+        scope=_SCOPE,
         disagreements=_DISAGREEMENTS,
         sources=_SOURCES,
         date=f" {date.group(1)}" if date else "",

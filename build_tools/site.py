@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from .crossref import build_library
@@ -11,6 +12,7 @@ from .linker import LinkTarget
 from .load import ContentPaths, read_content
 from .model import Library
 from .pages import Site, link_targets, plan_site
+from .project import check_project
 from .validate import validate_content
 
 __all__ = ["ContentError", "load_library", "load_site", "load_targets"]
@@ -27,6 +29,7 @@ def load_library(paths: ContentPaths) -> Library:
     problems.extend(raw.problems)
     validated = validate_content(raw, problems)
     library = build_library(validated, problems)
+    library = replace(library, site=check_project(paths, library, problems))
     problems.raise_if_any()
     return library
 
