@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     offline.add_argument("--teacher", action="store_true", help="an offline copy of the teacher edition")
     offline.add_argument("--config-file", default="mkdocs.yml")
     new = commands.add_parser("new", help="write a commented YAML file for a new entry")
-    new.add_argument("kind", choices=("term", "actor", "event"))
+    new.add_argument("kind", choices=("term", "actor", "event", "reading"))
     new.add_argument("id")
     schema = commands.add_parser("schema", help="write JSON Schemas for editors")
     schema.add_argument("folder", nargs="?", default="schemas")

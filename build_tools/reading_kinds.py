@@ -67,7 +67,7 @@ def kind_problems(meta: ReadingMeta) -> list[tuple[str, str]]:
     problems = []
     for name in kind.needs:
         if getattr(meta, name) is None:
-            problems.append((name, f"a {label} needs '{name}': add '{name}:' with {_FIELD_WORDS[name]}."))
+            problems.append((name, f"a {label} needs '{name}'. Add '{name}:' with {_FIELD_WORDS[name]}."))
     for name in kind.refuses:
         if getattr(meta, name) is not None:
             problems.append((name, f"a {label} has no '{name}'. Remove the line, and give {' and '.join(repr(n) for n in kind.needs)} instead."))

@@ -148,7 +148,7 @@ def test_invalid_id_on_the_command_line(mini_project: Path) -> None:
 
 
 def test_refuses_an_unknown_kind(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=re.escape("unknown kind 'question'. Use one of: term, actor, event.")):
+    with pytest.raises(ValueError, match=re.escape("unknown kind 'question'. Use one of: term, actor, event, reading.")):
         write_new_entry(ContentPaths(tmp_path), "question", "who")
 
 
