@@ -13,7 +13,7 @@ from .linker import Linker, LinkTarget
 from .mentions import Mention, find_mentions
 from .model import Library
 from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
-from .render_entries import render_entry
+from .render_entries import EntryIndex, render_entry
 from .render_home import place_reading_list, render_reading_list
 from .render_reading import render_reading
 from .render_selfcheck import render_self_check
@@ -93,8 +93,9 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
         GeneratedPage(layout.self_check, render_self_check(library, layout)),
     ]
+    index = EntryIndex(library)
     for entry in library.entries:
-        pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))
+        pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []), index)))
     readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher) for reading in library.readings.values()}
     scopes: dict[str, tuple[str, ...]] = {reading.src_uri: (reading.id,) for reading in library.readings.values()}
     scopes.update({layout.entry_uri(entry): tuple(entry.readings) for entry in library.entries if entry.readings})
