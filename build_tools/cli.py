@@ -49,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"Content is valid: {len(library.terms)} terms, {len(library.actors)} actors, {len(library.events)} events, "
                 f"{len(library.questions)} questions, {len(library.annotations)} annotations, {len(library.readings)} readings."
             )
+            if library.site.name:
+                print(f"Site: '{library.site.name}' (site_name, site_description and copyright in mkdocs.yml).")
         elif args.command == "export":
             count = export_markdown(root, Path(args.folder), teacher=args.teacher)
             print(f"Wrote {count} pages to {args.folder}.")

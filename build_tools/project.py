@@ -61,9 +61,9 @@ def read_identity(config: YamlFile, problems: ProblemList) -> SiteIdentity:
     values = {}
     for key, hint in IDENTITY_FIELDS.items():
         value = config.data.get(key)
-        if key == "site_name" and value is None:
+        if key == "site_name" and key not in config.data:
             problems.add(config.path, 1, f"'site_name' is missing. Add 'site_name:' with {hint}.")
-        elif value is not None and (not isinstance(value, str) or not value.strip()):
+        elif key in config.data and (not isinstance(value, str) or not value.strip()):
             problems.add(config.path, config.line_of((key,)), f"'{key}' must be a line of text. Fill in {hint}.")
         values[key] = value.strip() if isinstance(value, str) else ""
     return SiteIdentity(values["site_name"], values["site_description"], values["copyright"])

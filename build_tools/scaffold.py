@@ -123,7 +123,7 @@ _READING = """\
 # The build lists every field still empty.
 title:
 author:
-# Who the author is, in a few words, like 'former ambassador to Iraq'.
+# Who the author is, in a few words, like 'a reporter for the paper'.
 author_role:
 # When it was published, written or given: YYYY-MM-DD, or YYYY-MM or YYYY.
 date:

@@ -1,6 +1,6 @@
 """Page text that depends on the unit: how many readings it has and when they were written.
 
-Generated pages never name a year or a unit; they say "in 1917" or "at the time of the readings"
+Generated pages never name a year or a unit; they say "in 1999" or "at the time of the readings"
 from the readings' own dates.
 """
 
@@ -19,7 +19,7 @@ def the_readings(library: Library) -> str:
 
 
 def time_of(library: Library, reading_ids: Iterable[str] = ()) -> str:
-    """When the given readings (default: all of them) were written: `in 1917`, or `at the time of the readings`.
+    """When the given readings (default: all of them) were written: `in 1999`, or `at the time of the readings`.
 
     Args:
         library: the unit.

@@ -173,3 +173,21 @@ def test_new_reading_is_scaffolded_and_cannot_pass_unfinished(tmp_path: Path) ->
     assert "the reading has no paragraphs" in result.stderr
     with pytest.raises(FileExistsError):
         write_new_entry(ContentPaths(project), "reading", "telegram-reply")
+
+
+def test_check_reads_the_site_identity_from_mkdocs_yml(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(UNIT, project)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("\nsite_description: Two documents", "\nsite_description:\n# Two documents"), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "build_tools", "check"], cwd=project, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    line = text.splitlines().index(next(line for line in text.splitlines() if line.startswith("site_description:"))) + 1
+    assert result.stderr.splitlines()[0] == (
+        f"mkdocs.yml:{line}: 'site_description' must be a line of text. "
+        "Fill in one sentence saying what the site is about, for search engines and link previews."
+    )
+    config.write_text(text, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "build_tools", "check"], cwd=project, capture_output=True, text=True, timeout=120)
+    assert result.stdout.splitlines()[1] == "Site: 'The Zimmermann Telegram and the road to war' (site_name, site_description and copyright in mkdocs.yml)."
