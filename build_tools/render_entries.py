@@ -71,10 +71,11 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
 
 def _summary(layout: Layout, entry: Term | Actor, uri: str) -> str:
     kind = "Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind]
-    index = "Glossary" if isinstance(entry, Term) else "People and groups"
+    letter = entry.title[:1].upper() if isinstance(entry, Term) and layout.index_anchor(entry) != "letter-other" else "Other"
+    index = f"Glossary: {escape(letter)}" if isinstance(entry, Term) else "People and groups"
     # Entry pages are not listed in the nav (it would grow with the glossary): this leads back to the index.
     up = f"[{index}]({link(uri, layout.index_uri(entry), layout.index_anchor(entry))})"
-    lines = ['<div class="entry-summary no-term-links" markdown>', "", f"{kind} · in the {up}", "{: .entry-kind }", ""]
+    lines = ['<div class="entry-summary no-term-links" markdown>', "", f"{kind} · {up}", "{: .entry-kind }", ""]
     if isinstance(entry, Actor) and entry.native_name:
         native = escape(entry.native_name)
         lines += [f'**In {_language_name(entry.native_language)}:** <span lang="{entry.native_language}" dir="auto">{native}</span>', ""]
