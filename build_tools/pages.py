@@ -31,7 +31,7 @@ class GeneratedPage:
 
 @dataclass(frozen=True)
 class Site:
-    """Everything an engine adapter needs: generated pages, reading pages, link targets, nav."""
+    """Everything an engine adapter needs: generated pages, reading pages, link targets, what each page is about."""
 
     library: Library
     layout: Layout

@@ -191,3 +191,7 @@ def test_check_reads_the_site_identity_from_mkdocs_yml(tmp_path: Path) -> None:
     config.write_text(text, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "build_tools", "check"], cwd=project, capture_output=True, text=True, timeout=120)
     assert result.stdout.splitlines()[1] == "Site: 'The Zimmermann Telegram and the road to war' (site_name, site_description and copyright in mkdocs.yml)."
+
+
+def test_a_hand_written_page_names_the_readings_it_is_about(unit_site: BuiltSite) -> None:
+    assert {entry for entry, _ in linked(unit_site, "about-telegram/")} == {"telegram", "alliance", "venustiano-carranza"}
