@@ -6,17 +6,15 @@ reads them from there and reports any reading that students could not reach from
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
 
 import yaml
 
 from .errors import ProblemList
 from .load import ContentPaths
 from .model import Library, SiteIdentity
-from .yamlfile import YamlFile, read_yaml
 
-__all__ = ["IDENTITY_FIELDS", "check_project", "read_identity"]
+__all__ = ["IDENTITY_FIELDS", "check_project"]
 
 IDENTITY_FIELDS = {
     "site_name": "the name of the site, shown in every page's header",
@@ -29,61 +27,62 @@ IDENTITY_FIELDS = {
 def check_project(paths: ContentPaths, library: Library, problems: ProblemList) -> SiteIdentity:
     """Read the site's identity from the configuration and check that every reading is in its nav.
 
-    A project without a configuration file (the Markdown extension used alone) has nothing to check.
+    The file is read as YAML nodes only, so MkDocs' own tags (`!ENV`, `!!python/name:`) are never
+    constructed. A project without a configuration file (the Markdown extension used alone) has
+    nothing to check; a configuration that cannot be read is MkDocs' to report.
     """
     config_path = paths.root / paths.config_file
     if not config_path.is_file():
         return SiteIdentity()
+    display = paths.display(config_path)
     try:
-        config, found = read_yaml(config_path, paths.display(config_path))
-    except yaml.YAMLError:  # tags only MkDocs knows (like !!python/name): MkDocs reports those itself
+        node = yaml.compose(config_path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return SiteIdentity()
-    if config is None or not isinstance(config.data, dict) or found:
+    if not isinstance(node, yaml.MappingNode):
         return SiteIdentity()
-    identity = read_identity(config, problems)
-    if "nav" in config.data:
-        listed = set(_nav_files(config.data["nav"]))
-        prefix = _docs_prefix(paths, config.data)
+    keys = {str(key.value): (key, value) for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+    identity = _read_identity(display, keys, problems)
+    if "nav" in keys:
+        nav_key, nav = keys["nav"]
+        listed = set(_nav_files(nav))
+        docs_dir = keys.get("docs_dir")
+        prefix = f"{str(docs_dir[1].value).rstrip('/')}/" if docs_dir and isinstance(docs_dir[1], yaml.ScalarNode) else f"{paths.docs_dir}/"
         for reading in library.readings.values():
             if reading.src_uri not in listed:
-                line = config.line_of(("nav",))
                 problems.add(
-                    config.path,
-                    line,
+                    display,
+                    nav_key.start_mark.line + 1,
                     f"the reading '{prefix}{reading.src_uri}' is not in 'nav', so students cannot reach it. "
                     f"Add a line '  - {_quoted(reading.meta.title)}: {reading.src_uri}' under 'nav:'.",
                 )
     return identity
 
 
-def read_identity(config: YamlFile, problems: ProblemList) -> SiteIdentity:
+def _read_identity(display: str, keys: Mapping[str, tuple[yaml.Node, yaml.Node]], problems: ProblemList) -> SiteIdentity:
     """The site's name, description and copyright; each one, when present, must be a line of text."""
     values = {}
     for key, hint in IDENTITY_FIELDS.items():
-        value = config.data.get(key)
-        if key == "site_name" and key not in config.data:
-            problems.add(config.path, 1, f"'site_name' is missing. Add 'site_name:' with {hint}.")
-        elif key in config.data and (not isinstance(value, str) or not value.strip()):
-            problems.add(config.path, config.line_of((key,)), f"'{key}' must be a line of text. Fill in {hint}.")
+        found = keys.get(key)
+        value = found[1].value if found and isinstance(found[1], yaml.ScalarNode) and found[1].tag == "tag:yaml.org,2002:str" else None
+        if key == "site_name" and found is None:
+            problems.add(display, 1, f"'site_name' is missing. Add 'site_name:' with {hint}.")
+        elif found is not None and (not isinstance(value, str) or not value.strip()):
+            problems.add(display, found[0].start_mark.line + 1, f"'{key}' must be a line of text. Fill in {hint}.")
         values[key] = value.strip() if isinstance(value, str) else ""
     return SiteIdentity(values["site_name"], values["site_description"], values["copyright"])
 
 
-def _nav_files(nav: Any) -> Iterator[str]:
+def _nav_files(nav: yaml.Node) -> Iterator[str]:
     """Every page path in a nav, however deeply nested (`- Title: path`, `- path`, sections)."""
-    if isinstance(nav, str):
-        yield nav.strip()
-    elif isinstance(nav, list):
-        for item in nav:
+    if isinstance(nav, yaml.ScalarNode):
+        yield str(nav.value).strip()
+    elif isinstance(nav, yaml.SequenceNode):
+        for item in nav.value:
             yield from _nav_files(item)
-    elif isinstance(nav, dict):
-        for value in nav.values():
+    elif isinstance(nav, yaml.MappingNode):
+        for _, value in nav.value:
             yield from _nav_files(value)
-
-
-def _docs_prefix(paths: ContentPaths, data: dict[str, Any]) -> str:
-    docs_dir = data.get("docs_dir", paths.docs_dir)
-    return f"{str(docs_dir).rstrip('/')}/" if isinstance(docs_dir, str) else ""
 
 
 def _quoted(title: str) -> str:
