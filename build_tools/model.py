@@ -16,7 +16,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from .dates import PartialDate
 
 __all__ = [
-    "ACTOR_KINDS",
     "Actor",
     "Annotation",
     "Disagreement",
@@ -33,6 +32,7 @@ __all__ = [
     "Source",
     "Term",
     "in_scope",
+    "paragraph_anchor",
     "unsafe_html",
     "unsafe_links",
 ]
@@ -133,9 +133,6 @@ _SCOPE = (
 )
 Scope = Annotated[list[Id], Field(description=_SCOPE)]
 """The readings an entry, event or question belongs to; empty means all of them."""
-
-ACTOR_KINDS = ("person", "state", "government", "military", "armed-group", "organisation", "movement")
-
 
 class _Content(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -277,6 +274,11 @@ class ReadingMeta(_Content):
     )
 
 
+def paragraph_anchor(number: int) -> str:
+    """The one place a paragraph's anchor is made: paragraph 4 is `#p4` on its reading's page."""
+    return f"p{number}"
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One numbered paragraph of a reading; `number` gives the anchor `#p<number>`."""
@@ -286,7 +288,7 @@ class Paragraph:
 
     @property
     def anchor(self) -> str:
-        return f"p{self.number}"
+        return paragraph_anchor(self.number)
 
 
 @dataclass(frozen=True)
