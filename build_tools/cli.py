@@ -52,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
             )
             if library.site.name:
                 print(f"Site: '{library.site.name}' (site_name, site_description and copyright in mkdocs.yml).")
+            from .readability import check_readability
+
+            readability = check_readability(ContentPaths(root))
+            for warning in readability.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+            print(readability.summary())
         elif args.command == "export":
             from .output import unsafe_output
 
