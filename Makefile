@@ -66,7 +66,7 @@ check: setup
 	$(BIN)/python -m build_tools check
 
 new: setup
-	@test -n "$(ID)" || { echo "Usage: make new KIND=term|actor|event ID=some-id"; exit 1; }
+	@test -n "$(ID)" || { echo "Usage: make new KIND=term|actor|event|reading ID=some-id"; exit 1; }
 	$(BIN)/python -m build_tools new $(KIND) $(ID)
 
 schemas: setup

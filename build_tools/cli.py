@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     pack = commands.add_parser("pack", help="print the teacher pack PDF (lesson plan, answer keys, worksheets) into a built site; needs Chromium")
     pack.add_argument("site", nargs="?", default="site", help="the built site folder, with its teacher edition; default: site")
     new = commands.add_parser("new", help="write a commented YAML file for a new entry")
-    new.add_argument("kind", choices=("term", "actor", "event"))
+    new.add_argument("kind", choices=("term", "actor", "event", "reading"))
     new.add_argument("id")
     schema = commands.add_parser("schema", help="write JSON Schemas for editors")
     schema.add_argument("folder", nargs="?", default="schemas")
@@ -57,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{len(library.questions)} questions, {len(library.annotations)} annotations, {len(library.readings)} readings."
                 + _classroom_counts(library)
             )
+            if library.site.name:
+                print(f"Site: '{library.site.name}' (site_name, site_description and copyright in mkdocs.yml).")
             from .readability import check_readability
 
             readability = check_readability(ContentPaths(root))

@@ -10,8 +10,10 @@ from collections.abc import Iterable
 
 from .content_checks import check_aliases_are_specific, check_quotes_fit
 from .errors import ProblemList, closest
-from .model import Actor, Disagreement, Library, ParagraphRefs, Reading, Term
-from .text import fold, is_exact
+from .load import RawReading
+from .model import Actor, Disagreement, Event, Library, ParagraphRefs, Question, Reading, Term
+from .reading_kinds import kind_problems
+from .text import fold, is_exact, name_forms
 from .validate import ValidatedContent
 from .yamlfile import Location, YamlFile
 
@@ -26,6 +28,10 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
     actors = {actor.id: actor for actor, _ in checker.unique_actors(content.actors, terms)}
     entry_ids = sorted({*terms, *actors})
 
+    _check_readings(content.readings, problems)
+    scoped: list[tuple[Term | Actor | Event, YamlFile]] = [*content.terms, *content.actors, *content.events]
+    for item, file in scoped:
+        checker.scope(file, (), item.readings)
     for entry, file in [*content.terms, *content.actors]:
         for index, related in enumerate(entry.related):
             checker.reference(file, ("related", index), related, entry_ids, "term or actor", entry.id)
@@ -38,6 +44,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         for index, term_id in enumerate(event.terms):
             checker.reference(file, ("terms", index), term_id, sorted(terms), "term")
         checker.paragraphs(file, (), event.paragraphs)
+        checker.paragraphs_in_scope(file, (), event)
         checker.disagreements(file, (), event.disagreements)
         if event.end_date and event.end_date < event.date:
             problems.add(file.path, file.line_of(("end_date",)), f"'end_date' {event.end_date} is before 'date' {event.date}. Swap them, or fix the year.")
@@ -47,9 +54,11 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         if question.id in seen_questions:
             problems.add(file.path, line, f"question id '{question.id}' is used twice (first on line {seen_questions[question.id]}). Give each question its own id.")
         seen_questions.setdefault(question.id, line)
+        checker.scope(file, location, question.readings)
         checker.paragraphs(file, location, question.paragraphs)
         for index, guessed in enumerate(question.guess_terms):
             checker.reference(file, (*location, "guess_terms", index), guessed, entry_ids, "term or actor")
+        checker.paragraphs_in_scope(file, location, question)
         if question.phase != "before" and not question.paragraphs:
             problems.add(file.path, file.line_of(location), f"question '{question.id}' is for {question.phase} reading but points to no paragraph. Add 'paragraphs:' with the paragraphs it is about.")
     for annotation, file, location in content.annotations:
@@ -65,7 +74,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         events=tuple(sorted((event for event, _ in content.events), key=lambda event: (event.date, event.id))),
         questions=tuple(question for question, _, _ in content.questions),
         annotations=tuple(annotation for annotation, _, _ in content.annotations),
-        readings=dict(sorted(readings.items())),
+        readings=dict(sorted(readings.items(), key=lambda item: (item[1].meta.date, item[0]))),
     )
 
 
@@ -110,6 +119,27 @@ class _Checker:
                     line = file.line_of((*base, "paragraphs", reading_id, index))
                     self.problems.add(file.path, line, f"paragraph {number} does not exist: '{reading_id}' has {count} paragraphs. Use a number from 1 to {count}.")
 
+    def scope(self, file: YamlFile, base: Location, readings: list[str]) -> None:
+        """Every reading named in `readings:` exists."""
+        for index, reading_id in enumerate(readings):
+            self.reference(file, (*base, "readings", index), reading_id, sorted(self.readings), "reading")
+
+    def paragraphs_in_scope(self, file: YamlFile, base: Location, item: Event | Question) -> None:
+        """A scoped event or question points only to paragraphs of its own readings."""
+        if not item.readings:
+            return
+        what = "question" if isinstance(item, Question) else "event"
+        for reading_id in item.paragraphs:
+            if reading_id in self.readings and reading_id not in item.readings:
+                line = file.line_of((*base, "paragraphs", reading_id))
+                scope = ", ".join(f"'{r}'" for r in item.readings)
+                self.problems.add(
+                    file.path,
+                    line,
+                    f"{what} '{item.id}' points to paragraphs of '{reading_id}' but belongs to {scope} (its 'readings'). "
+                    f"Add '{reading_id}' to its 'readings', or remove these paragraphs.",
+                )
+
     def disagreements(self, file: YamlFile, base: Location, disagreements: list[Disagreement]) -> None:
         for index, disagreement in enumerate(disagreements):
             self.paragraphs(file, (*base, "disagreements", index), disagreement.paragraphs)
@@ -130,16 +160,65 @@ def _alias_key(alias: str, case_sensitive: bool | None) -> str:
 
 
 def _check_aliases(entries: list[tuple[Term | Actor, YamlFile]], problems: ProblemList) -> None:
-    owners: dict[str, tuple[str, str]] = {}
+    """Every word links to one entry: no two entries share a name or alias, nor a name and an automatic plural.
+
+    Entries scoped to readings that have none in common may share a name: each links in its own readings.
+    """
+    owners: dict[str, list[tuple[Term | Actor, str]]] = {}
+    plurals: dict[str, list[tuple[Term | Actor, str, str]]] = {}
+    for entry, file in entries:
+        for index, name in enumerate(entry.names):
+            for form in name_forms(name, entry.plurals)[1:]:
+                plurals.setdefault(_alias_key(form, entry.case_sensitive), []).append((entry, name, f"{file.path}:{_name_line(entry, file, index)}"))
     for entry, file in entries:
         for index, name in enumerate(entry.names):
             key = _alias_key(name, entry.case_sensitive)
-            owner = owners.get(key)
-            location: Location = ("aliases", index - 1) if index else ("title" if isinstance(entry, Term) else "name",)
-            line = file.line_of(location)
-            if owner and owner[0] != entry.id:
-                problems.add(file.path, line, f"'{name}' already links to '{owner[0]}' ({owner[1]}). Remove it here or there, so every word links to one entry.")
-            owners.setdefault(key, (entry.id, f"{file.path}:{line}"))
+            line = _name_line(entry, file, index)
+            clash = next((owner for owner in owners.get(key, []) if owner[0].id != entry.id and _overlap(owner[0], entry)), None)
+            if clash:
+                problems.add(file.path, line, f"'{name}' already links to '{clash[0].id}' ({clash[1]}). Remove it here or there, so every word links to one entry.")
+            else:
+                plural = next((p for p in plurals.get(key, []) if p[0].id != entry.id and _overlap(p[0], entry)), None)
+                if plural:
+                    other, base, where = plural
+                    problems.add(
+                        file.path,
+                        line,
+                        f"'{name}' is also the automatic plural of '{base}', which links to '{other.id}' ({where}). "
+                        f"Remove it here, or add 'plurals: false' to '{other.id}', so every word links to one entry.",
+                    )
+            owners.setdefault(key, []).append((entry, f"{file.path}:{line}"))
+
+
+def _name_line(entry: Term | Actor, file: YamlFile, index: int) -> int:
+    location: Location = ("aliases", index - 1) if index else ("title" if isinstance(entry, Term) else "name",)
+    return file.line_of(location)
+
+
+def _overlap(one: Term | Actor, other: Term | Actor) -> bool:
+    """Whether two entries can be linked on the same page: one is unscoped, or they share a reading."""
+    return not one.readings or not other.readings or not set(one.readings).isdisjoint(other.readings)
+
+
+def _check_readings(readings: list[tuple[Reading, RawReading]], problems: ProblemList) -> None:
+    """Front matter that fits the reading's kind, and a title of its own for each reading."""
+    titles: dict[str, str] = {}
+    for reading, raw in readings:
+        front = raw.front_matter
+        if front is None:  # pragma: no cover - a reading without front matter is not validated
+            continue
+        for name, message in kind_problems(reading.meta):
+            # A missing field is reported at 'kind', which is what asks for it.
+            problems.add(raw.display_path, front.line_of((name,) if (name,) in front.lines else ("kind",)), message)
+        key = fold(reading.meta.title).strip()
+        line = front.line_of(("title",))
+        if key in titles:
+            problems.add(
+                raw.display_path,
+                line,
+                f"the title '{reading.meta.title}' is also the title of {titles[key]}. Give each reading its own title, so students can tell them apart.",
+            )
+        titles.setdefault(key, f"{raw.display_path}:{line}")
 
 
 def _check_quote(reading: Reading, quote: str, prefix: str | None, file: YamlFile, location: Location, problems: ProblemList) -> None:

@@ -21,6 +21,8 @@ class Layout:
     worksheets_dir: str = "worksheets"
     lesson_plan: str = "teachers/lesson-plan.md"
     """Generated in the teacher edition only."""
+    home: str = "index.md"
+    """The page that lists the readings (at its `<!-- readings -->` marker, or before its first section)."""
 
     @property
     def glossary_index(self) -> str:
@@ -45,3 +47,15 @@ class Layout:
     @staticmethod
     def question_anchor(question_id: str) -> str:
         return f"q-{question_id}"
+
+    @staticmethod
+    def index_anchor(entry: Term | Actor) -> str:
+        """The section of its index page an entry is listed in: its first letter, or its kind for actors."""
+        if isinstance(entry, Term):
+            letter = entry.title[:1].upper()
+            return f"letter-{letter.lower()}" if letter.isalnum() else "letter-other"
+        return f"kind-{entry.kind}"
+
+    def index_uri(self, entry: Term | Actor) -> str:
+        """The index page that lists the entry."""
+        return self.glossary_index if isinstance(entry, Term) else self.actors_index

@@ -2,19 +2,19 @@
 
 One Aho-Corasick automaton holds every name and its simple plurals, folded (lower case,
 plain quotes and hyphens), so matching costs about the same at 10 or 3,000 entries.
-Candidates are then filtered (word boundaries, case for acronyms) and resolved
-leftmost-longest without overlaps: "United Nations Security Council" beats "Security Council".
+Candidates are then filtered (word boundaries, case for acronyms, the page's readings) and
+resolved leftmost-longest without overlaps: "United Nations Security Council" beats "Security Council".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import ahocorasick
 
-from .text import fold, is_exact
+from .text import fold, is_exact, name_forms
 
 __all__ = ["LinkTarget", "Linker", "Match", "name_forms"]
 
@@ -34,6 +34,8 @@ class LinkTarget:
     """The entry's page in the docs folder, like `glossary/<id>.md`."""
     case_sensitive: bool | None = None
     plurals: bool = False
+    readings: tuple[str, ...] = ()
+    """The readings it belongs to; empty: every reading."""
 
 
 @dataclass(frozen=True, order=True)
@@ -43,21 +45,6 @@ class Match:
     start: int
     end: int
     target_id: str
-
-
-def name_forms(name: str, plurals: bool) -> list[str]:
-    """The name and, when allowed, its simple English plurals (militia → militias, proxy → proxies)."""
-    forms = [name]
-    if not plurals or not name[-1:].isalpha():
-        return forms
-    lower = name.lower()
-    if lower.endswith(("s", "x", "z", "ch", "sh")):
-        forms.append(name + "es")
-    elif lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
-        forms.append(name[:-1] + "ies")
-    else:
-        forms.append(name + "s")
-    return forms
 
 
 class Linker:
@@ -77,7 +64,8 @@ class Linker:
                     if not core:
                         continue
                     lead = len(spaced) - len(spaced.lstrip())
-                    choices.setdefault(f" {core} ", []).append(_Form(target.id, folded.lower(), folded if exact else None, lead))
+                    choice = _Form(target.id, folded.lower(), folded if exact else None, lead, frozenset(target.readings))
+                    choices.setdefault(f" {core} ", []).append(choice)
         for key, forms in choices.items():
             # Exact (case-sensitive) forms are tried first: "US" the country before "us" the word.
             forms.sort(key=lambda form: form.exact is None)
@@ -86,8 +74,14 @@ class Linker:
         if not self._empty:
             self._automaton.make_automaton()
 
-    def find(self, text: str) -> list[Match]:
-        """Every mention in `text`, left to right."""
+    def find(self, text: str, scope: Collection[str] | None = None) -> list[Match]:
+        """Every mention in `text`, left to right.
+
+        Args:
+            text: the text to search.
+            scope: the readings the text is about. Targets scoped to other readings are not
+                found; None finds every target, an empty collection only the unscoped ones.
+        """
         if self._empty or not text:
             return []
         folded = fold(text)
@@ -103,6 +97,8 @@ class Linker:
                 if start < 0 or folded[start:end] != form.folded:
                     continue
                 if form.exact is not None and fold(text[start:end], lower=False) != form.exact:
+                    continue
+                if scope is not None and form.readings and form.readings.isdisjoint(scope):
                     continue
                 candidates.append((start, -end, form.target_id))
                 break
@@ -125,6 +121,8 @@ class _Form:
     """The form with its case, when only that case matches."""
     lead: int
     """Non-word characters before the form's first word character."""
+    readings: frozenset[str] = frozenset()
+    """The target's readings; empty: every reading."""
 
 
 _NON_WORD = re.compile(r"[^\w]")

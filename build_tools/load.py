@@ -24,6 +24,8 @@ class ContentPaths:
     """Relative to the root, or absolute."""
     readings_dir: str = "readings"
     """Inside the docs folder."""
+    config_file: str = "mkdocs.yml"
+    """The site's configuration, relative to the root: site identity and nav."""
 
     @property
     def content(self) -> Path:

@@ -20,7 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .linker import Linker, LinkTarget
 
-__all__ = ["FREQUENCIES", "TermLinkExtension", "makeExtension"]
+__all__ = ["FREQUENCIES", "SCOPE_ATTRIBUTE", "TermLinkExtension", "makeExtension"]
 
 FREQUENCIES = ("every", "first-per-paragraph", "first-per-section", "first-per-page")
 """How often one entry is linked on a page."""
@@ -31,6 +31,8 @@ _PARAGRAPH_TAGS = {"p", "li", "dd", "dt", "td", "th", "figcaption"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 NO_LINKS_CLASS = "no-term-links"
 """Elements with this class (and their children) are never linked."""
+SCOPE_ATTRIBUTE = "data-readings"
+"""Space-separated reading ids: inside an element with it, entries scoped to those readings link."""
 
 
 class TermLinkTreeprocessor(Treeprocessor):
@@ -48,6 +50,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         self.linker = linker
         self.frequency = extension.page_frequency or extension.getConfig("frequency")
         self.own_uri = extension.page_src_uri
+        self.scope: tuple[str, ...] | None = extension.page_scope
         self.seen: set[str] = set()
         self.used: dict[str, LinkTarget] = {}
         self._walk(root)
@@ -60,6 +63,18 @@ class TermLinkTreeprocessor(Treeprocessor):
             self.seen.clear()
         if tag in _SKIP_TAGS or not _SKIP_CLASSES.isdisjoint((element.get("class") or "").split()):
             return
+        declared = element.get(SCOPE_ATTRIBUTE)
+        if declared is not None:
+            # A block about some readings (a group of questions, say): their scoped entries link inside it.
+            outer, self.scope = self.scope, tuple(declared.split())
+            try:
+                self._walk_inside(element, tag)
+            finally:
+                self.scope = outer
+            return
+        self._walk_inside(element, tag)
+
+    def _walk_inside(self, element: etree.Element, tag: str) -> None:
         if tag in _PARAGRAPH_TAGS and self.frequency == "first-per-paragraph":
             self.seen.clear()
         if element.text:
@@ -86,7 +101,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         links: list[etree.Element] = []
         lead = text
         position = 0
-        for match in self.linker.find(text):
+        for match in self.linker.find(text, self.scope):
             target = self.linker.targets[match.target_id]
             if target.src_uri == self.own_uri or (self.frequency != "every" and target.id in self.seen):
                 continue
@@ -145,6 +160,8 @@ class TermLinkExtension(Extension):
         """The page being rendered, relative to the docs folder (set by the plugin before each page)."""
         self.page_frequency = ""
         """Per-page override of 'frequency' (front matter `term_links`)."""
+        self.page_scope: tuple[str, ...] | None = None
+        """The readings the page is about; None (no page set) links every entry."""
         self._hrefs: dict[str, str] = {}
 
     def set_targets(self, targets: list[LinkTarget]) -> None:
@@ -152,10 +169,18 @@ class TermLinkExtension(Extension):
         self.setConfig("targets", targets)
         self._linker = None
 
-    def start_page(self, src_uri: str, frequency: str = "") -> None:
-        """Clear per-page state before a page is converted."""
+    def start_page(self, src_uri: str, frequency: str = "", scope: tuple[str, ...] | None = None) -> None:
+        """Clear per-page state before a page is converted.
+
+        Args:
+            src_uri: the page, relative to the docs folder.
+            frequency: how often to link one entry on this page; empty for the configured default.
+            scope: the readings the page is about; entries scoped to other readings are not linked.
+                None links every entry.
+        """
         self.page_src_uri = src_uri
         self.page_frequency = frequency
+        self.page_scope = scope
         self._hrefs = {}
 
     def linker(self) -> Linker | None:

@@ -35,12 +35,16 @@ class Mention:
 
 
 def find_mentions(library: Library, linker: Linker) -> dict[str, list[Mention]]:
-    """Every mention of every entry in every reading, in reading order, one item per sentence."""
+    """Every mention of every entry in every reading, in reading order, one item per sentence.
+
+    An entry scoped to some readings is only looked for in those.
+    """
     spans: dict[tuple[str, str, int, int, int], list[tuple[int, int]]] = {}
     for reading in library.readings.values():
+        scope = (reading.id,)
         for paragraph in reading.paragraphs:
             sentences = split_sentences(paragraph.text)
-            for match in linker.find(paragraph.text):
+            for match in linker.find(paragraph.text, scope):
                 begin, end = next(((b, e) for b, e in sentences if b <= match.start < e), (0, len(paragraph.text)))
                 key = (match.target_id, reading.id, paragraph.number, begin, end)
                 spans.setdefault(key, []).append((match.start - begin, min(match.end, end) - begin))

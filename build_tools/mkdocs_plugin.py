@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .compact import compact_html, compact_stylesheets
@@ -23,7 +23,6 @@ from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .output import StagedOutput, unsafe_output
 from .pages import Site
 from .sanitize import sanitize_html
-from .scaffolds import with_reading_times
 from .sharing import edit_link, edit_url, entry_source, share_link
 from .site import load_site
 
@@ -74,7 +73,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
-        paths = ContentPaths(root, self.config.content_dir, config.docs_dir, self.config.readings_dir)
+        paths = ContentPaths(root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name)
         try:
             self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition)
         except ContentError as error:
@@ -108,19 +107,12 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         return files
 
-    # Late: entry pages are grouped under their index after other plugins have arranged the nav.
+    # Late: the teacher edition's first page goes first after other plugins have arranged the nav.
     @event_priority(-50)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if not self.config.enabled:
             return nav
         assert self.site is not None
-        for section in self.site.nav_sections:
-            index = files.get_file_from_path(section.index_uri)
-            if index is None or index.page is None or index.page not in nav.pages:
-                continue
-            members = [files.get_file_from_path(uri) for uri in section.members]
-            pages = [file.page for file in members if file is not None and file.page is not None]
-            _group(nav, index.page, section.title, pages)
         first = files.get_file_from_path(self.site.first_page) if self.site.first_page else None
         if first is not None and first.page is not None:
             _put_first(nav, first.page)
@@ -138,9 +130,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         if frequency not in ("", *FREQUENCIES):
             log.warning("%s: 'term_links' is '%s'. Use one of: %s.", uri, frequency, ", ".join(FREQUENCIES))
             frequency = ""
-        self.extension.start_page(uri, str(frequency))
-        if uri == "index.md":
-            return with_reading_times(markdown, self.site.library, uri, self.site.first_page)
+        self.extension.start_page(uri, str(frequency), self.site.scope(uri, page.meta.get("readings")))
         if is_reading or uri == self.site.layout.questions:
             body = self.site.readings[uri] if is_reading else markdown
             return body + share_link(config.site_url and config.site_url.rstrip("/") + "/" + page.url)
@@ -148,7 +138,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         if entry is not None:
             path = entry_source(self.config.content_dir, entry)
             return markdown + edit_link(edit_url(config.repo_url, config.edit_uri, config.docs_dir, path))
-        return markdown
+        return self.site.fill(uri, markdown)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         return compact_html(output)
@@ -204,20 +194,3 @@ def _put_first(nav: Navigation, page: Page) -> None:
     page.previous_page = None
     for previous, current in pairwise(nav.pages):
         previous.next_page, current.previous_page = current, previous
-
-
-def _group(nav: Navigation, index: Page, title: str, pages: list[Page]) -> None:
-    """Put entry pages under their index page as one nav section (Material shows the index as its link)."""
-    section = Section(title, [index, *pages])
-    parent = index.parent
-    siblings = parent.children if parent is not None else nav.items
-    siblings[siblings.index(index)] = section
-    section.parent = parent
-    for child in section.children:
-        child.parent = section
-    others = [page for page in nav.pages if page not in pages]
-    position = others.index(index)
-    nav.pages[:] = [*others[: position + 1], *pages, *others[position + 1 :]]
-    for previous, current in pairwise(nav.pages):
-        previous.next_page, current.previous_page = current, previous
-

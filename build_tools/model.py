@@ -31,8 +31,10 @@ __all__ = [
     "Reading",
     "ReadingMeta",
     "Relationship",
+    "SiteIdentity",
     "Source",
     "Term",
+    "in_scope",
     "paragraph_anchor",
     "unsafe_html",
     "unsafe_links",
@@ -128,6 +130,13 @@ Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_u
 ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1, strict=True)]]]
 """Reading id → paragraph numbers, as in `reading-id: [4, 5]`."""
 
+_SCOPE = (
+    "Optional: ids of the readings this belongs to (file names in docs/readings, without .md), like [reading-id]. "
+    "Leave it out for something that belongs to every reading."
+)
+Scope = Annotated[list[Id], Field(description=_SCOPE)]
+"""The readings an entry, event or question belongs to; empty means all of them."""
+
 class _Content(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
@@ -160,6 +169,7 @@ class Entry(_Content):
     """None: ALL-CAPS aliases match only in capitals, others in any case."""
     disagreements: list[Disagreement] = []
     sources: list[Source] = Field(min_length=1)
+    readings: Scope = []
 
     @property
     def label(self) -> str:
@@ -231,6 +241,7 @@ class Event(_Content):
     paragraphs: ParagraphRefs = {}
     disagreements: list[Disagreement] = []
     sources: list[Source] = Field(min_length=1)
+    readings: Scope = []
 
 
 class Question(_Content):
@@ -244,6 +255,7 @@ class Question(_Content):
     teacher_notes: Markdown
     guess_terms: list[Id] = []
     """Terms and actors this question asks students to guess: left out of the vocabulary preview and the endnotes."""
+    readings: Scope = []
 
 
 class Annotation(_Content):
@@ -257,18 +269,24 @@ class Annotation(_Content):
 
 
 class ReadingMeta(_Content):
-    """Front matter of a reading."""
+    """Front matter of a reading. Which of the optional fields a reading needs depends on its kind (see `reading_kinds`)."""
 
     title: PlainText
     author: PlainText
     author_role: PlainText
-    publisher: PlainText
+    publisher: PlainText | None = Field(None, description="Who published it, like a newspaper; a speech or a letter has none.")
     date: PartialDate
     date_note: PlainText | None = None
     """Shown after the date: how it is known, when the publisher's page shows none."""
     url: Url
-    kind: Literal["opinion", "news", "analysis", "speech", "report", "interview", "primary-source"]
+    kind: Literal["opinion", "news", "analysis", "speech", "report", "interview", "letter", "primary-source"]
     byline: PlainText | None = None
+    place: PlainText | None = Field(None, description="Where it was given or written, like a town; needed for a speech.")
+    occasion: PlainText | None = Field(None, description="The event a speech was given at, in a few words; needed for a speech.")
+    recipient: PlainText | None = Field(None, description="Who a letter was written to; needed for a letter.")
+    credit: PlainText | None = Field(
+        None, description="The credit line under the reading, like 'Public domain.'; by default it credits the author and the publisher, if any."
+    )
 
 
 def paragraph_anchor(number: int) -> str:
@@ -300,6 +318,20 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class SiteIdentity:
+    """Who the site is: read from `site_name`, `site_description` and `copyright` in mkdocs.yml, the one place a teacher edits them."""
+
+    name: str = ""
+    description: str = ""
+    copyright: str = ""
+
+
+def in_scope(readings: list[str] | tuple[str, ...], reading_id: str) -> bool:
+    """Whether something scoped to `readings` (empty: every reading) belongs to the reading `reading_id`."""
+    return not readings or reading_id in readings
+
+
+@dataclass(frozen=True)
 class Library:
     """All content, validated and cross-checked: the single input of every later stage."""
 
@@ -313,6 +345,9 @@ class Library:
     readings: dict[str, Reading] = field(default_factory=dict)
     classroom: Classroom = field(default_factory=lambda: _no_classroom())
     """Self-check questions, gists and the lesson plan (see `classroom`)."""
+    """Oldest first."""
+    site: SiteIdentity = field(default_factory=lambda: SiteIdentity())
+    """Name, description and copyright, from the project's configuration."""
 
     def entry(self, entry_id: str) -> Term | Actor:
         """The term or actor with this id."""

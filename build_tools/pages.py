@@ -1,4 +1,8 @@
-"""Plan the generated pages: which Markdown goes to which path, and how they group in the nav."""
+"""Plan the generated pages: which Markdown goes to which path, and which readings each page is about.
+
+Entry pages are not added to the nav: they are reached from their index page, so every page's
+sidebar stays the same size however large the glossary grows.
+"""
 
 from __future__ import annotations
 
@@ -10,13 +14,15 @@ from .mentions import Mention, find_mentions
 from .model import Actor, Library, Term
 from .render import PAGE_SCRIPT
 from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
-from .render_entries import render_entry
+from .render_entries import EntryIndex, render_entry
+from .render_home import place_reading_list, render_reading_list
 from .render_lesson import render_lesson_plan
 from .render_reading import render_reading
 from .render_selfcheck import render_self_check
 from .render_worksheets import PHASE_TITLES, render_worksheet
+from .scaffolds import lesson_pointer
 
-__all__ = ["GeneratedPage", "NavSection", "Site", "link_targets", "plan_site"]
+__all__ = ["GeneratedPage", "Site", "link_targets", "plan_site"]
 
 
 @dataclass(frozen=True)
@@ -28,17 +34,8 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True)
-class NavSection:
-    """A nav section: its index page and the entry pages under it, in display order."""
-
-    title: str
-    index_uri: str
-    members: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Site:
-    """Everything an engine adapter needs: generated pages, reading pages, link targets, nav."""
+    """Everything an engine adapter needs: generated pages, reading pages, link targets, what each page is about."""
 
     library: Library
     layout: Layout
@@ -47,14 +44,36 @@ class Site:
     """New pages, to add to the engine's files."""
     readings: dict[str, str]
     """Reading src_uri → the Markdown that replaces the file's body."""
-    nav_sections: tuple[NavSection, ...]
     mentions: dict[str, list[Mention]]
+    scopes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Page src_uri → the readings it is about: a reading's own page, an entry scoped to readings."""
     first_page: str | None = None
     """A generated page the engine puts first in the nav (the lesson plan, in the teacher edition)."""
     entry_pages: dict[str, Term | Actor] = field(default_factory=dict)
     """Entry page src_uri → its term or actor (for links to its source file)."""
     trusted: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Generated page src_uri → the script or style the build itself wrote into it, for the sanitizer to keep."""
+
+    def scope(self, src_uri: str, declared: object = None) -> tuple[str, ...]:
+        """The readings a page is about, for linking: its planned scope, or `readings:` from its front matter.
+
+        Entries scoped to readings link only on pages about one of those readings.
+        """
+        if src_uri in self.scopes:
+            return self.scopes[src_uri]
+        if isinstance(declared, str):
+            return (declared,)
+        if isinstance(declared, list):
+            return tuple(str(reading_id) for reading_id in declared)
+        return ()
+
+    def fill(self, src_uri: str, markdown: str) -> str:
+        """A hand-written page with its generated parts filled in: the home page gets the list of readings
+        (and, in the teacher edition, a pointer to the lesson plan)."""
+        if src_uri != self.layout.home:
+            return markdown
+        markdown = place_reading_list(markdown, render_reading_list(self.library, self.layout, src_uri))
+        return lesson_pointer(markdown, src_uri, self.first_page)
 
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
@@ -68,6 +87,7 @@ def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
             src_uri=layout.entry_uri(entry),
             case_sensitive=entry.case_sensitive,
             plurals=entry.plurals,
+            readings=tuple(entry.readings),
         )
         for entry in library.entries
     ]
@@ -92,15 +112,12 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
     for phase in PHASE_TITLES:
         if any(question.phase == phase for question in library.questions):
             pages.append(GeneratedPage(layout.worksheet(phase), render_worksheet(library, layout, phase, teacher=teacher)))
+    index = EntryIndex(library)
     for entry in library.entries:
-        pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))
-    terms = sorted(library.terms.values(), key=lambda term: term.title.lower())
-    actors = sorted(library.actors.values(), key=lambda actor: actor.name.lower())
-    sections = (
-        NavSection("Glossary", layout.glossary_index, tuple(layout.entry_uri(term) for term in terms)),
-        NavSection("People and groups", layout.actors_index, tuple(layout.entry_uri(actor) for actor in actors)),
-    )
+        pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []), index)))
     readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions) for reading in library.readings.values()}
+    scopes: dict[str, tuple[str, ...]] = {reading.src_uri: (reading.id,) for reading in library.readings.values()}
+    scopes.update({layout.entry_uri(entry): tuple(entry.readings) for entry in library.entries if entry.readings})
     entry_pages = {layout.entry_uri(entry): entry for entry in library.entries}
     trusted: dict[str, tuple[str, ...]] = {uri: (PAGE_SCRIPT,) for uri in (layout.self_check, *(layout.worksheet(phase) for phase in PHASE_TITLES))}
-    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions, first_page, entry_pages, trusted)
+    return Site(library, layout, tuple(targets), tuple(pages), readings, mentions, scopes, first_page, entry_pages, trusted)

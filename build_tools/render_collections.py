@@ -7,8 +7,10 @@ from itertools import groupby
 from .layout import Layout
 from .mentions import Mention
 from .model import Actor, Library, Question, Term
+from .question_order import group_questions
 from .render import escape, link, render_disagreements, render_paragraph_quotes, render_sources, safe_markdown
 from .render_worksheets import link_question_ids, paragraph_line, question_numbers
+from .wording import the_readings, time_of
 
 __all__ = ["render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
 
@@ -33,25 +35,29 @@ _ACTOR_GROUPS = {
 
 
 def render_glossary_index(library: Library, layout: Layout) -> str:
+    """Every term, A to Z: the one page that lists them all (entry pages are not in the nav, to keep it short)."""
     uri = layout.glossary_index
-    lines = ["# Glossary", "", "Words and names the reading uses, explained in plain language. Each entry shows where the reading uses it.", ""]
-    terms = sorted(library.terms.values(), key=lambda term: term.title.lower())
-    for letter, group in groupby(terms, key=lambda term: term.title[:1].upper()):
-        lines += [f"## {letter}", "", '<div class="entry-list no-term-links" markdown>', ""]
-        for term in group:
+    lines = ["# Glossary", "", f"Words and names {the_readings(library)} {'uses' if len(library.readings) <= 1 else 'use'}, explained in plain language. Each entry shows where they are used.", ""]
+    terms = sorted(library.terms.values(), key=lambda term: (layout.index_anchor(term) == "letter-other", term.title.lower()))
+    for anchor, group in groupby(terms, key=layout.index_anchor):
+        members = list(group)
+        letter = members[0].title[:1].upper() if anchor != "letter-other" else "Other"
+        lines += [f"## {escape(letter)} {{ #{anchor} }}", "", '<div class="entry-list no-term-links" markdown>', ""]
+        for term in members:
             lines.append(f"- **[{escape(term.title)}]({link(uri, layout.entry_uri(term))})**: {escape(term.short)}")
         lines += ["", "</div>", ""]
     return "\n".join(lines)
 
 
 def render_actors_index(library: Library, layout: Layout) -> str:
+    """Every actor, grouped by kind (people, states, ...)."""
     uri = layout.actors_index
-    lines = ["# People and groups", "", "Who acts in the story, what they wanted in 2020, and how they are connected.", ""]
+    lines = ["# People and groups", "", f"Who acts in the story, what they wanted {time_of(library)}, and how they are connected.", ""]
     for kind, heading in _ACTOR_GROUPS.items():
         actors = sorted((actor for actor in library.actors.values() if actor.kind == kind), key=lambda actor: actor.name.lower())
         if not actors:
             continue
-        lines += [f"## {heading}", "", '<div class="entry-list no-term-links" markdown>', ""]
+        lines += [f"## {heading} {{ #{layout.index_anchor(actors[0])} }}", "", '<div class="entry-list no-term-links" markdown>', ""]
         lines += [f"- **[{escape(actor.name)}]({link(uri, layout.entry_uri(actor))})**: {escape(actor.short)}" for actor in actors]
         lines += ["", "</div>", ""]
     return "\n".join(lines)
@@ -84,21 +90,37 @@ def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[M
 
 
 def render_questions(library: Library, layout: Layout, *, teacher: bool = False) -> str:
-    """Questions by phase; teacher notes only in the teacher edition."""
+    """Questions by reading, then by phase; teacher notes only in the teacher edition.
+
+    With one reading (or every question about the same one) the reading headings are left out.
+    """
     uri = layout.questions
     lines = ["# Discussion questions", "", "Questions to think about before, while and after you read. Each one points to the paragraphs it is about.", ""]
     sheets = [f"[{title.lower()}]({link(uri, layout.worksheet(phase))})" for phase, title in _PHASES.items() if any(q.phase == phase for q in library.questions)]
     if sheets:
         lines += [f'<p class="worksheet-links">To print, use a worksheet: {" · ".join(sheets)}.</p>', ""]
+    groups = group_questions(library)
     number = 0
-    for phase, title in _PHASES.items():
-        questions = [question for question in library.questions if question.phase == phase]
-        if not questions:
-            continue
-        lines += [f"## {title}", ""]
-        for question in questions:
-            number += 1
-            lines += _question(library, uri, layout, question, number, teacher)
+    for reading, questions in groups:
+        level = "##"
+        if len(groups) > 1:
+            title = escape(reading.meta.title) if reading else "Across the readings"
+            scope = reading.id if reading else " ".join(library.readings)
+            lines += [f'<div class="question-group" data-readings="{scope}" markdown>', ""]
+            lines += [f"## {title}", ""]
+            if reading:
+                lines += [f"[Read it]({link(uri, reading.src_uri)}) · {escape(reading.meta.author)}, {reading.meta.date.human}", "{: .question-group__reading }", ""]
+            level = "###"
+        for phase, phase_title in _PHASES.items():
+            in_phase = [question for question in questions if question.phase == phase]
+            if not in_phase:
+                continue
+            lines += [f"{level} {phase_title}", ""]
+            for question in in_phase:
+                number += 1
+                lines += _question(library, uri, layout, question, number, teacher)
+        if len(groups) > 1:
+            lines += ["</div>", ""]
     return "\n".join(lines)
 
 

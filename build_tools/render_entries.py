@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Library, Term
+from .model import Actor, Event, Library, Term
 from .render import escape, link, render_disagreements, render_mentions, render_sources, safe_markdown
+from .wording import time_of
 
-__all__ = ["render_entry"]
+__all__ = ["EntryIndex", "render_entry"]
 
 _KIND_LABELS = {
     "person": "Person",
@@ -20,25 +21,61 @@ _KIND_LABELS = {
 }
 
 
-def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions: list[Mention]) -> str:
-    """Markdown for a term or actor page, cross-linked to the reading, the timeline and related entries."""
+class EntryIndex:
+    """Who points at each entry (related entries, relationships, events), gathered in one pass.
+
+    Looking these up per entry instead would cost time in the square of the glossary's size.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self.related_by: dict[str, list[str]] = {}
+        self.partners: dict[str, list[tuple[str, str]]] = {}
+        self.events: dict[str, list[Event]] = {}
+        for other in library.entries:
+            for related_id in other.related:
+                self.related_by.setdefault(related_id, []).append(other.id)
+        for actor in library.actors.values():
+            for relationship in actor.relationships:
+                self.partners.setdefault(actor.id, []).append((relationship.actor, relationship.description))
+                self.partners.setdefault(relationship.actor, []).append((actor.id, relationship.description))
+        for event in library.events:
+            for entry_id in dict.fromkeys([*event.actors, *event.terms]):
+                self.events.setdefault(entry_id, []).append(event)
+
+
+def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions: list[Mention], index: EntryIndex | None = None) -> str:
+    """Markdown for a term or actor page, cross-linked to the reading, the timeline and related entries.
+
+    Args:
+        library: the unit.
+        layout: where pages live.
+        entry: the term or actor.
+        mentions: where the readings mention it.
+        index: the library's `EntryIndex`; pass one built once when rendering many entries.
+    """
+    index = index or EntryIndex(library)
     uri = layout.entry_uri(entry)
-    parts = [f"# {escape(entry.label)}\n", _summary(entry)]
+    parts = [f"# {escape(entry.label)}\n", _summary(layout, entry, uri)]
     if isinstance(entry, Actor):
-        parts.append(_actor_profile(library, layout, entry, uri))
+        when = time_of(library, entry.readings or dict.fromkeys(mention.reading_id for mention in mentions))
+        parts.append(_actor_profile(library, layout, entry, uri, when, index))
     elif entry.explanation:
         parts.append(f"## Explanation\n\n{safe_markdown(entry.explanation)}\n")
     parts.append(render_mentions(library, uri, mentions))
-    parts.append(_events(library, layout, entry, uri))
+    parts.append(_events(layout, entry, uri, index))
     parts.append(render_disagreements(library, uri, entry.disagreements))
-    parts.append(_related(library, layout, entry, uri))
+    parts.append(_related(library, layout, entry, uri, index))
     parts.append(render_sources(entry.sources))
     return "\n".join(part for part in parts if part)
 
 
-def _summary(entry: Term | Actor) -> str:
+def _summary(layout: Layout, entry: Term | Actor, uri: str) -> str:
     kind = "Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind]
-    lines = ['<div class="entry-summary no-term-links" markdown>', "", f'<p class="entry-kind">{kind}</p>', ""]
+    letter = entry.title[:1].upper() if isinstance(entry, Term) and layout.index_anchor(entry) != "letter-other" else "Other"
+    index = f"Glossary: {escape(letter)}" if isinstance(entry, Term) else "People and groups"
+    # Entry pages are not listed in the nav (it would grow with the glossary): this leads back to the index.
+    up = f"[{index}]({link(uri, layout.index_uri(entry), layout.index_anchor(entry))})"
+    lines = ['<div class="entry-summary no-term-links" markdown>', "", f"{kind} · {up}", "{: .entry-kind }", ""]
     if isinstance(entry, Actor) and entry.native_name:
         native = escape(entry.native_name)
         lines += [f'**In {_language_name(entry.native_language)}:** <span lang="{entry.native_language}" dir="auto">{native}</span>', ""]
@@ -53,37 +90,30 @@ def _language_name(code: str | None) -> str:
     return names.get((code or "").split("-")[0], code or "its own script")
 
 
-def _actor_profile(library: Library, layout: Layout, actor: Actor, uri: str) -> str:
-    lines = ["## Role in 2020", "", safe_markdown(actor.role), "", "## What they want", ""]
+def _actor_profile(library: Library, layout: Layout, actor: Actor, uri: str, when: str, index: EntryIndex) -> str:
+    lines = [f"## Role {when}", "", safe_markdown(actor.role), "", "## What they want", ""]
     lines += [f"- {escape(interest)}" for interest in actor.interests]
     lines.append("")
     if actor.explanation:
         lines += ["## Profile", "", safe_markdown(actor.explanation), ""]
-    relationships = _relationships(library, layout, actor, uri)
+    relationships = _relationships(library, layout, actor, uri, index)
     if relationships:
         lines += ["## Relationships", "", *relationships, ""]
     return "\n".join(lines)
 
 
-def _relationships(library: Library, layout: Layout, actor: Actor, uri: str) -> list[str]:
+def _relationships(library: Library, layout: Layout, actor: Actor, uri: str, index: EntryIndex) -> list[str]:
     """Relationships stated in this file and those stated in the other actor's file."""
     lines = []
-    for other in library.actors.values():
-        for relationship in other.relationships:
-            if other.id == actor.id:
-                partner = library.actors[relationship.actor]
-            elif relationship.actor == actor.id:
-                partner = other
-            else:
-                continue
-            target = link(uri, layout.entry_uri(partner))
-            lines.append(f"- **[{escape(partner.label)}]({target})**: {safe_markdown(relationship.description)}")
+    for partner_id, description in index.partners.get(actor.id, []):
+        partner = library.actors[partner_id]
+        target = link(uri, layout.entry_uri(partner))
+        lines.append(f"- **[{escape(partner.label)}]({target})**: {safe_markdown(description)}")
     return lines
 
 
-def _events(library: Library, layout: Layout, entry: Term | Actor, uri: str) -> str:
-    field = "terms" if isinstance(entry, Term) else "actors"
-    events = [event for event in library.events if entry.id in getattr(event, field)]
+def _events(layout: Layout, entry: Term | Actor, uri: str, index: EntryIndex) -> str:
+    events = index.events.get(entry.id, [])
     if not events:
         return ""
     lines = ["## On the timeline", ""]
@@ -93,9 +123,9 @@ def _events(library: Library, layout: Layout, entry: Term | Actor, uri: str) -> 
     return "\n".join(lines) + "\n"
 
 
-def _related(library: Library, layout: Layout, entry: Term | Actor, uri: str) -> str:
+def _related(library: Library, layout: Layout, entry: Term | Actor, uri: str, index: EntryIndex) -> str:
     """Related entries, both those this entry names and those that name it."""
-    related = list(dict.fromkeys([*entry.related, *(other.id for other in library.entries if entry.id in other.related)]))
+    related = list(dict.fromkeys([*entry.related, *index.related_by.get(entry.id, [])]))
     if not related:
         return ""
     lines = ["## Related", ""]

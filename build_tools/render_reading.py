@@ -5,22 +5,13 @@ from __future__ import annotations
 from .layout import Layout
 from .mentions import Mention
 from .model import Annotation, Library, Reading
+from .reading_kinds import READING_KINDS, credit_line, source_line
 from .render import escape, link, safe_markdown
 from .render_worksheets import link_question_ids, question_numbers
 from .scaffolds import gist_block, gist_toggle, reading_time_line, vocabulary_preview
 from .text import fold
 
 __all__ = ["render_reading"]
-
-_KIND_NOTES = {
-    "opinion": ("Opinion piece", "This is an **op-ed**: the author argues for a point of view. Read it as an argument, and check its claims against the glossary, the timeline and other sources."),
-    "news": ("News report", "This is a **news report**: it tells what happened, as the reporter could establish it at the time."),
-    "analysis": ("Analysis", "This is an **analysis**: the author explains and interprets events. Notice where explanation turns into opinion."),
-    "speech": ("Speech", "This is a **speech**: it was written to be heard, and to persuade its audience."),
-    "report": ("Report", "This is a **report** by an organisation: notice who wrote it and why."),
-    "interview": ("Interview", "This is an **interview**: the answers are the speaker's own view."),
-    "primary-source": ("Primary source", "This is a **primary source**: a document from the time itself."),
-}
 
 
 def render_reading(library: Library, layout: Layout, reading: Reading, *, teacher: bool = False, mentions: dict[str, list[Mention]] | None = None) -> str:
@@ -29,7 +20,8 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
     With `mentions`, a vocabulary preview comes before the text; gists, when written, follow each paragraph.
     """
     meta = reading.meta
-    title, note = _KIND_NOTES[meta.kind]
+    kind = READING_KINDS[meta.kind]
+    title, note = kind.label, kind.note
     # Notes are numbered in page order (1 is the kind of text) so the printed handout can show them as
     # numbered notes, with the number beside the words they are about (see the print CSS).
     lines = [
@@ -38,7 +30,7 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
         '<div class="reading-meta no-term-links" markdown>',
         "",
         f"By **{escape(meta.author)}**, {escape(meta.author_role)}  ",
-        f"*{escape(meta.publisher)}*, <time datetime=\"{meta.date.iso}\">{meta.date.human}</time>"
+        "".join(f"*{escape(part)}*, " for part in source_line(meta)) + f"<time datetime=\"{meta.date.iso}\">{meta.date.human}</time>"
         + (f" ({escape(meta.date_note)})" if meta.date_note else "")
         + f" · [Read the original](<{meta.url}>)  ",
         f'<span class="reading-time">{reading_time_line(reading)}</span>',
@@ -72,7 +64,7 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
         lines += disagreements
     if meta.byline:
         lines += [f"*{escape(meta.byline)}*", "{: .reading-byline }", ""]
-    lines += [f"*Reproduced for teaching, with credit to {escape(meta.author)} and {escape(meta.publisher)}.*", ""]
+    lines += [f"*{escape(credit_line(meta))}*", ""]
     return "\n".join(lines)
 
 

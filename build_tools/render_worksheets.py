@@ -12,6 +12,7 @@ import re
 
 from .layout import Layout
 from .model import Library, Question
+from .question_order import question_numbers
 from .render import PAGE_SCRIPT, escape, link, safe_markdown
 
 __all__ = ["ASSET", "PHASE_TITLES", "answer_parts", "link_question_ids", "paragraph_line", "question_numbers", "render_worksheet"]
@@ -25,12 +26,6 @@ ASSET = "assets/worksheet.css"
 
 _PART = re.compile(r"^(?:[-*+]|\d+[.)])\s+\S", re.MULTILINE)
 _CODE_ID = re.compile(r"`([a-z0-9]+(?:-[a-z0-9]+)*)`")
-
-
-def question_numbers(library: Library) -> dict[str, int]:
-    """Question id → the number students see: before, then during, then after, each in file order."""
-    ordered = [question for phase in PHASE_TITLES for question in library.questions if question.phase == phase]
-    return {question.id: number for number, question in enumerate(ordered, start=1)}
 
 
 def answer_parts(question: Question) -> int:

@@ -17,7 +17,7 @@ from .model import Library, Reading
 from .render import escape, link
 from .text import split_sentences
 
-__all__ = ["WORDS_PER_MINUTE", "gist_block", "gist_toggle", "guessed_entries", "preview_entries", "reading_minutes", "vocabulary_preview", "with_reading_times"]
+__all__ = ["WORDS_PER_MINUTE", "gist_block", "gist_toggle", "guessed_entries", "lesson_pointer", "preview_entries", "reading_minutes", "vocabulary_preview"]
 
 WORDS_PER_MINUTE = 150
 """A careful reading pace for a school student with a hard text (adults skim at 200 to 250)."""
@@ -35,18 +35,11 @@ def reading_time_line(reading: Reading) -> str:
     return f"Reading time: about {minutes} minute{'s' if minutes != 1 else ''} ({words:,} words)."
 
 
-def with_reading_times(markdown: str, library: Library, page_uri: str, first_page: str | None = None) -> str:
-    """The home page with each reading's time to read under its first heading (and, given, a pointer to `first_page`)."""
-    if not library.readings:
+def lesson_pointer(markdown: str, page_uri: str, first_page: str | None) -> str:
+    """The home page with, in the teacher edition, a pointer to the lesson plan under its first heading."""
+    if not first_page:
         return markdown
-    lines = []
-    for reading in library.readings.values():
-        target = link(page_uri, reading.src_uri)
-        lines.append(f"[{escape(reading.meta.title)}]({target}): {reading_time_line(reading).removeprefix('Reading time: ')}")
-    block = "\n".join(f"- {line}" for line in lines) if len(lines) > 1 else lines[0]
-    block = f'<div class="reading-time no-term-links" markdown>\n\n**Reading time.** {block}\n\n</div>\n'
-    if first_page:
-        block = f'!!! tip "Teacher edition"\n\n    Start with the [lesson plan]({link(page_uri, first_page)}): objectives, timings, materials and answers.\n\n' + block
+    block = f'!!! tip "Teacher edition"\n\n    Start with the [lesson plan]({link(page_uri, first_page)}): objectives, timings, materials and answers.\n'
     heading = re.search(r"^# .*$", markdown, re.MULTILINE)
     if heading is None:
         return block + "\n" + markdown

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+from dataclasses import replace
 from pathlib import Path
 
 from .classroom import validate_classroom
@@ -13,6 +13,7 @@ from .linker import LinkTarget
 from .load import ContentPaths, read_content
 from .model import Library
 from .pages import Site, link_targets, plan_site
+from .project import check_project
 from .validate import validate_content
 
 __all__ = ["ContentError", "load_library", "load_site", "load_targets"]
@@ -30,8 +31,9 @@ def load_library(paths: ContentPaths) -> Library:
     validated = validate_content(raw, problems)
     library = build_library(validated, problems)
     classroom = validate_classroom(raw.classroom, library.readings, problems, validated.broken_ids)
+    library = replace(library, site=check_project(paths, library, problems), classroom=classroom)
     problems.raise_if_any()
-    return dataclasses.replace(library, classroom=classroom)
+    return library
 
 
 def load_site(paths: ContentPaths, layout: Layout | None = None, *, teacher: bool = False) -> Site:

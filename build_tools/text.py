@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FOLD_TABLE", "fold", "fold_char", "is_exact", "slugify", "split_sentences"]
+__all__ = ["FOLD_TABLE", "fold", "fold_char", "is_exact", "name_forms", "slugify", "split_sentences"]
 
 _FOLD = {
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
@@ -70,3 +70,18 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             start += 1
     spans.append((start, len(text)))
     return [(begin, end) for begin, end in spans if text[begin:end].strip()]
+
+
+def name_forms(name: str, plurals: bool) -> list[str]:
+    """The name and, when allowed, its simple English plurals (militia → militias, proxy → proxies)."""
+    forms = [name]
+    if not plurals or not name[-1:].isalpha():
+        return forms
+    lower = name.lower()
+    if lower.endswith(("s", "x", "z", "ch", "sh")):
+        forms.append(name + "es")
+    elif lower.endswith("y") and len(lower) > 1 and lower[-2] not in "aeiou":
+        forms.append(name[:-1] + "ies")
+    else:
+        forms.append(name + "s")
+    return forms

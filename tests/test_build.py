@@ -93,10 +93,12 @@ def test_sources_are_listed_with_links(mini_site: BuiltSite) -> None:
     assert sources.a["href"] == "https://example.org/lighthouse"
 
 
-def test_entry_pages_are_grouped_in_the_nav(mini_site: BuiltSite) -> None:
+def test_entry_pages_lead_back_to_their_index_instead_of_filling_the_nav(mini_site: BuiltSite) -> None:
     html = mini_site.html("glossary/quay/")
     nav_links = [a["href"] for a in html.select("nav.md-nav--primary a.md-nav__link[href]")]
-    assert "../lighthouse/" in nav_links
+    assert "../lighthouse/" not in nav_links, "entry pages are reached from the glossary, not listed in the sidebar"
+    assert html.select_one(".entry-kind a")["href"] == "../#letter-q"
+    assert mini_site.html("glossary/").find(id="letter-q") is not None
 
 
 def test_a_new_term_is_one_yaml_file(mini_project: Path, tmp_path: Path) -> None:

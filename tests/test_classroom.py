@@ -191,8 +191,8 @@ def test_the_vocabulary_preview_lists_terms_in_order_of_first_mention_without_gu
 def test_reading_time_is_on_the_reading_and_the_home_page(mini_site: BuiltSite) -> None:
     reading = mini_site.html(READING).select_one(".reading-meta .reading-time").get_text()
     assert re.fullmatch(r"Reading time: about 1 minute \(\d+ words\)\.", reading), reading
-    home = mini_site.html("").select_one("article .reading-time")
-    assert home.a["href"] == "readings/harbour/" and "about 1 minute" in home.get_text()
+    home = mini_site.html("").select_one("article .reading-list")
+    assert home.a["href"] == "readings/harbour/" and "1 min read" in home.get_text()
     assert home.find_previous("h1") is not None
 
 

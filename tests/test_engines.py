@@ -98,7 +98,8 @@ def test_properdocs_links_terms_like_mkdocs(properdocs_site: Path) -> None:
     timeline = BeautifulSoup((properdocs_site / "timeline/index.html").read_text(encoding="utf-8"), "html.parser")
     assert timeline.find(id="event-2021-02-27-board-vote") is not None
     nav = BeautifulSoup((properdocs_site / "glossary/quay/index.html").read_text(encoding="utf-8"), "html.parser")
-    assert "../lighthouse/" in [a["href"] for a in nav.select("nav.md-nav--primary a.md-nav__link[href]")], "entries are grouped in the nav"
+    assert "../lighthouse/" not in [a["href"] for a in nav.select("nav.md-nav--primary a.md-nav__link[href]")], "entries stay out of the nav"
+    assert nav.select_one(".entry-kind a")["href"] == "../#letter-q", "entries lead back to their index section"
 
 
 @pytest.fixture

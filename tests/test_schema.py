@@ -55,7 +55,7 @@ def test_lists_and_reading() -> None:
     question = schemas["questions.schema.json"]["$defs"]["Question"]
     assert {"id", "teacher_notes"} <= set(question["required"])
     assert schemas["annotations.schema.json"]["items"] == {"$ref": "#/$defs/Annotation"}
-    assert set(schemas["reading.schema.json"]["required"]) == {"title", "author", "author_role", "publisher", "date", "url", "kind"}
+    assert set(schemas["reading.schema.json"]["required"]) == {"title", "author", "author_role", "date", "url", "kind"}
 
 
 def test_fields_carry_the_hints_of_the_error_messages() -> None:
