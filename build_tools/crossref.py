@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from .errors import ProblemList, closest
 from .model import Actor, Disagreement, Library, ParagraphRefs, Reading, Term
+from .publishers import check_publishers
 from .text import fold, is_exact
 from .validate import ValidatedContent
 from .yamlfile import Location, YamlFile
@@ -53,6 +54,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         if checker.reference(file, (*location, "reading"), annotation.reading, sorted(readings), "reading"):
             _check_quote(readings[annotation.reading], annotation.quote, annotation.prefix, file, location, problems)
     _check_aliases([*content.terms, *content.actors], problems)
+    publishers = check_publishers(content, problems)
 
     return Library(
         terms=terms,
@@ -61,6 +63,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         questions=tuple(question for question, _, _ in content.questions),
         annotations=tuple(annotation for annotation, _, _ in content.annotations),
         readings=dict(sorted(readings.items())),
+        publishers=publishers,
     )
 
 

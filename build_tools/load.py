@@ -62,6 +62,8 @@ class RawContent:
     events: list[YamlFile] = field(default_factory=list)
     questions: YamlFile | None = None
     annotations: YamlFile | None = None
+    publishers: YamlFile | None = None
+    """None when the project has no publishers file: then publishers are not checked."""
     readings: list[RawReading] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -85,7 +87,7 @@ def read_content(paths: ContentPaths) -> RawContent:
             parsed = _read(paths, file, raw.problems)
             if parsed is not None:
                 getattr(raw, kind).append(parsed)
-    for kind in ("questions", "annotations"):
+    for kind in ("questions", "annotations", "publishers"):
         file = paths.content / f"{kind}.yml"
         if file.is_file():
             setattr(raw, kind, _read(paths, file, raw.problems))

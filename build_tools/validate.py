@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
 from .load import RawContent, RawReading
-from .model import ID_PATTERN, Actor, Annotation, Event, Paragraph, Question, Reading, ReadingMeta, Term
+from .model import ID_PATTERN, Actor, Annotation, Event, Paragraph, Publisher, Question, Reading, ReadingMeta, Term
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
@@ -80,6 +80,9 @@ class ValidatedContent:
         self.questions: list[tuple[Question, YamlFile, Location]] = []
         self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
         self.readings: list[tuple[Reading, RawReading]] = []
+        self.publishers: list[tuple[Publisher, YamlFile, Location]] = []
+        self.publishers_file: YamlFile | None = None
+        """None when the project has no publishers file: then sources are not checked against it."""
         self.broken_ids: set[str] = set()
         """Ids of files that exist but could not be read or validated: references to them are not reported again."""
 
@@ -94,6 +97,9 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
         result.questions = _validate_list_file(raw.questions, Question, problems)
     if raw.annotations is not None:
         result.annotations = _validate_list_file(raw.annotations, Annotation, problems)
+    if raw.publishers is not None:
+        result.publishers = _validate_list_file(raw.publishers, Publisher, problems)
+        result.publishers_file = raw.publishers
     for reading in raw.readings:
         parsed = _validate_reading(reading, problems)
         if parsed is not None:
