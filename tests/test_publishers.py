@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import get_args
 
 from build_tools.model import PUBLISHER_TYPES, Publisher, PublisherType, Source
 from build_tools.render import credit, render_sources
-from conftest import BuiltSite
+from conftest import BuiltSite, build_project
 
 PUBLISHERS = {
     "Wire Service": Publisher(name="Wire Service", type="wire", country="France"),
@@ -40,8 +41,13 @@ def test_without_a_publishers_file_citations_show_names_only() -> None:
     )
 
 
-def test_entry_and_timeline_citations_carry_labels(mini_site: BuiltSite) -> None:
-    term = mini_site.html("glossary/lighthouse/")
-    assert "Example Encyclopedia (reference work, Example Land)" in term.get_text()
-    timeline = mini_site.html("timeline/")
-    assert "Example News (newspaper, Example Land)" in timeline.get_text()
+def test_entry_and_timeline_citations_carry_labels(mini_project: Path, tmp_path: Path) -> None:
+    (mini_project / "glossary" / "publishers.yml").write_text(
+        "- name: Example News\n  type: newspaper\n  country: Example Land\n"
+        "- name: Example Encyclopedia\n  type: reference\n  country: Example Land\n  ownership: published by the Example Land government\n",
+        encoding="utf-8",
+    )
+    site = BuiltSite(build_project(mini_project, tmp_path / "site"))
+    sources = site.html("glossary/lighthouse/").find("h2", string="Sources").find_next("ol")
+    assert "Example Encyclopedia (published by the Example Land government), “Lighthouse”, 2019." in sources.get_text()
+    assert "Example News (newspaper, Example Land)" in site.html("timeline/").get_text()
