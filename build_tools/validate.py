@@ -267,6 +267,8 @@ def _hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     owner, name = _owner(model, loc), keys[-1]
     hint = FIELD_HINTS.get(f"{owner.__name__}.{name}") or FIELD_HINTS.get(name, "")
     field = getattr(owner, "model_fields", {}).get(name)
+    if not hint and field is not None and field.description:
+        hint = field.description[0].lower() + field.description[1:].rstrip(".")
     if not hint and field is not None and get_origin(field.annotation) is Literal:
         hint = "one of: " + ", ".join(str(option) for option in get_args(field.annotation))
     return hint
