@@ -133,7 +133,7 @@ class Publisher(_Content):
     country: PlainText = Field(description="Where it is based, like 'United Kingdom', or 'international'; 'unknown' when the site does not say.")
     ownership: PlainText | None = Field(
         None,
-        description="Who owns or funds it, in a few words, where that matters to judge it (like 'US government-funded'); shown beside every citation instead of the type.",
+        description="Who owns or funds it, in a few words, where that matters to judge it (like 'government-funded'); shown beside every citation instead of the type.",
     )
     url: Url | None = Field(None, description="Its home page, starting with https://.")
 

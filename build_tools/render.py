@@ -49,7 +49,7 @@ def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
 
 
 def render_sources(sources: Iterable[Source], heading: str = "## Sources", publishers: Mapping[str, Publisher] | None = None) -> str:
-    """A numbered list of citations, each with its publisher's label (`Tasnim (tied to ...)`) when the publisher is known."""
+    """A numbered list of citations, each with its publisher's label (`Example News (newspaper, Example Land)`) when the publisher is known."""
     lines = [heading, ""]
     for source in sources:
         lines.append(f"1. {credit(source, publishers or {})}, “{escape(source.title)}”, {source.date.human}. <{source.url}>")
@@ -57,7 +57,7 @@ def render_sources(sources: Iterable[Source], heading: str = "## Sources", publi
 
 
 def credit(source: Source, publishers: Mapping[str, Publisher]) -> str:
-    """Who a source comes from, labelled: `Reuters (news agency, ...)`, or `AFP report, via Host (host's label)` for a repost.
+    """Who a source comes from, labelled: `Wire (news agency, France)`, or `Wire report, via Host (host's label)` for a repost.
 
     In a repost the host's label is shown, since the host chose to carry the text; the original
     publisher's ownership is shown too when it has one (a state agency's report on a private site).
