@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .content_checks import check_aliases_are_specific, check_quotes_fit
 from .errors import ProblemList, closest
 from .model import Actor, Disagreement, Library, ParagraphRefs, Reading, Term
 from .publishers import check_publishers
@@ -54,6 +55,8 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         if checker.reference(file, (*location, "reading"), annotation.reading, sorted(readings), "reading"):
             _check_quote(readings[annotation.reading], annotation.quote, annotation.prefix, file, location, problems)
     _check_aliases([*content.terms, *content.actors], problems)
+    check_quotes_fit(readings, content.annotations, problems)
+    check_aliases_are_specific([*content.terms, *content.actors], readings.values(), problems)
     publishers = check_publishers(content, problems)
 
     return Library(
