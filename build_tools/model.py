@@ -16,7 +16,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from .dates import PartialDate
 
 __all__ = [
-    "ACTOR_KINDS",
     "PUBLISHER_TYPES",
     "Actor",
     "Annotation",
@@ -33,6 +32,7 @@ __all__ = [
     "Relationship",
     "Source",
     "Term",
+    "paragraph_anchor",
     "unsafe_html",
     "unsafe_links",
 ]
@@ -126,9 +126,6 @@ Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_url)]
 ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1, strict=True)]]]
 """Reading id → paragraph numbers, as in `reading-id: [4, 5]`."""
-
-ACTOR_KINDS = ("person", "state", "government", "military", "armed-group", "organisation", "movement")
-
 
 class _Content(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -320,6 +317,11 @@ class ReadingMeta(_Content):
     byline: PlainText | None = None
 
 
+def paragraph_anchor(number: int) -> str:
+    """The one place a paragraph's anchor is made: paragraph 4 is `#p4` on its reading's page."""
+    return f"p{number}"
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One numbered paragraph of a reading; `number` gives the anchor `#p<number>`."""
@@ -329,7 +331,7 @@ class Paragraph:
 
     @property
     def anchor(self) -> str:
-        return f"p{self.number}"
+        return paragraph_anchor(self.number)
 
 
 @dataclass(frozen=True)
