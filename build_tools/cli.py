@@ -50,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"Content is valid: {len(library.terms)} terms, {len(library.actors)} actors, {len(library.events)} events, "
                 f"{len(library.questions)} questions, {len(library.annotations)} annotations, {len(library.readings)} readings."
             )
+            from .readability import check_readability
+
+            readability = check_readability(ContentPaths(root))
+            for warning in readability.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
+            print(readability.summary())
         elif args.command == "export":
             from .output import unsafe_output
 

@@ -241,11 +241,21 @@ class Term(Entry):
         return self.title
 
 
+RelationshipKind = Literal["backs", "commands", "part-of", "allied-with", "opposes", "negotiates-with", "disputed"]
+
+
 class Relationship(_Content):
     """A link between two actors, written once and shown on both profiles."""
 
     actor: Id
     description: Markdown
+    kind: RelationshipKind | None = Field(
+        default=None,
+        description=(
+            "how the actor is tied to the other one: backs, commands, part-of, allied-with, opposes, negotiates-with, "
+            "or disputed (sources disagree about the tie)"
+        ),
+    )
 
 
 class Actor(Entry):

@@ -44,7 +44,7 @@ FIELD_HINTS = {
     "summary": "what differs, citing both sides",
     "aliases": "other words in a text that should link here",
     "related": "ids of other terms or actors",
-    "relationships": "links to other actors, each with 'actor' and 'description'",
+    "relationships": "links to other actors, each with 'actor', 'kind' and 'description'",
     "actors": "ids of the actors taking part",
     "terms": "ids of the terms the event explains",
     "paragraphs": "reading ids with paragraph numbers, like 'reading-id: [4, 5]'",
