@@ -72,6 +72,8 @@ class RawContent:
     publishers: YamlFile | None = None
     """None when the project has no publishers file: then publishers are not checked."""
     readings: list[RawReading] = field(default_factory=list)
+    classroom: dict[str, YamlFile] = field(default_factory=dict)
+    """Optional classroom files by name: 'self-check', 'gists', 'lesson'."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -101,6 +103,11 @@ def read_content(paths: ContentPaths) -> RawContent:
                 raw.problems.append(Problem(paths.display(other), 0, f"content files end in '.yml', not '{other.suffix}'. Rename it to '{kind}.yml'."))
         if file.exists() or file.is_symlink():
             setattr(raw, kind, _read(paths, file, raw.problems))
+    for name in ("self-check", "gists", "lesson"):
+        file = paths.content / f"{name}.yml"
+        parsed = _read(paths, file, raw.problems) if file.exists() or file.is_symlink() else None
+        if parsed is not None:
+            raw.classroom[name] = parsed
     if paths.readings.is_dir():
         for file in sorted(paths.readings.glob("*")):
             if file.suffix.lower() in _READING_SUFFIXES and file.suffix != ".md":

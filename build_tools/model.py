@@ -8,12 +8,15 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from .dates import PartialDate
+
+if TYPE_CHECKING:
+    from .classroom_model import Classroom
 
 __all__ = [
     "PUBLISHER_TYPES",
@@ -300,6 +303,8 @@ class Question(_Content):
     prompt: Markdown
     paragraphs: ParagraphRefs = {}
     teacher_notes: Markdown
+    guess_terms: list[Id] = []
+    """Terms and actors this question asks students to guess: left out of the vocabulary preview and the endnotes."""
 
 
 class Annotation(_Content):
@@ -369,6 +374,8 @@ class Library:
     readings: dict[str, Reading] = field(default_factory=dict)
     publishers: dict[str, Publisher] = field(default_factory=dict)
     """By name; empty when the project has no publishers file."""
+    classroom: Classroom = field(default_factory=lambda: _no_classroom())
+    """Self-check questions, gists and the lesson plan (see `classroom`)."""
 
     def entry(self, entry_id: str) -> Term | Actor:
         """The term or actor with this id."""
@@ -377,3 +384,9 @@ class Library:
     @property
     def entries(self) -> list[Term | Actor]:
         return [*self.terms.values(), *self.actors.values()]
+
+
+def _no_classroom() -> Classroom:
+    from .classroom_model import Classroom
+
+    return Classroom()

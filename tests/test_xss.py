@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import chromium_path, launch_chromium, page_paths, serve
+from browser import chromium_path, page_paths, serve
 from bs4 import BeautifulSoup, Tag
+from own_thread import chromium, own_thread
 
-from build_tools.render_selfcheck import PAGE_SCRIPT
+from build_tools.render import PAGE_SCRIPT
 from conftest import FIXTURES, MINI
 
 XSS = FIXTURES / "xss"
@@ -86,25 +87,20 @@ def site_url(xss_site: Path) -> Iterator[str]:
 
 @pytest.mark.browser
 @pytest.mark.skipif(chromium_path() is None, reason="Chromium is not installed (make browser)")
+@own_thread
 def test_no_dialog_opens_on_any_page(xss_site: Path, site_url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
     dialogs: list[str] = []
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
-            for path in page_paths(xss_site):
-                page.goto(site_url + path, wait_until="load")
-                # Hover and focus what is left, and open every details element, so handlers would fire.
-                page.evaluate(
-                    """() => { for (const el of document.querySelectorAll("article *")) {
-                        for (const type of ["mouseover", "focus", "click", "toggle", "error", "load"])
-                          el.dispatchEvent(new Event(type)); }
-                      document.querySelectorAll("details").forEach(d => d.open = true); }"""
-                )
-                page.wait_for_timeout(50)
-        finally:
-            browser.close()
+    with chromium() as context:
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+        for path in page_paths(xss_site):
+            page.goto(site_url + path, wait_until="load")
+            # Hover and focus what is left, and open every details element, so handlers would fire.
+            page.evaluate(
+                """() => { for (const el of document.querySelectorAll("article *")) {
+                    for (const type of ["mouseover", "focus", "click", "toggle", "error", "load"])
+                      el.dispatchEvent(new Event(type)); }
+                  document.querySelectorAll("details").forEach(d => d.open = true); }"""
+            )
+            page.wait_for_timeout(50)
     assert dialogs == []
