@@ -12,6 +12,7 @@ from .content_checks import check_aliases_are_specific, check_quotes_fit
 from .errors import ProblemList, closest
 from .load import RawReading
 from .model import Actor, Disagreement, Event, Library, ParagraphRefs, Question, Reading, Term
+from .publishers import check_publishers
 from .reading_kinds import kind_problems
 from .text import fold, is_exact, name_forms
 from .validate import ValidatedContent
@@ -67,6 +68,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
     _check_aliases([*content.terms, *content.actors], problems)
     check_quotes_fit(readings, content.annotations, problems)
     check_aliases_are_specific([*content.terms, *content.actors], readings.values(), problems)
+    publishers = check_publishers(content, problems)
 
     return Library(
         terms=terms,
@@ -75,6 +77,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         questions=tuple(question for question, _, _ in content.questions),
         annotations=tuple(annotation for annotation, _, _ in content.annotations),
         readings=dict(sorted(readings.items(), key=lambda item: (item[1].meta.date, item[0]))),
+        publishers=publishers,
     )
 
 

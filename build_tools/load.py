@@ -71,6 +71,8 @@ class RawContent:
     events: list[YamlFile] = field(default_factory=list)
     questions: YamlFile | None = None
     annotations: YamlFile | None = None
+    publishers: YamlFile | None = None
+    """None when the project has no publishers file: then publishers are not checked."""
     readings: list[RawReading] = field(default_factory=list)
     classroom: dict[str, YamlFile] = field(default_factory=dict)
     """Optional classroom files by name: 'self-check', 'gists', 'lesson'."""
@@ -96,7 +98,7 @@ def read_content(paths: ContentPaths) -> RawContent:
             parsed = _read(paths, file, raw.problems)
             if parsed is not None:
                 getattr(raw, kind).append(parsed)
-    for kind in ("questions", "annotations"):
+    for kind in ("questions", "annotations", "publishers"):
         file = paths.content / f"{kind}.yml"
         for other in sorted(paths.content.glob("*")):
             if other.stem == kind and other.suffix != ".yml" and other.suffix.lower() in (".yaml", ".yml"):

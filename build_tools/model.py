@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from .classroom_model import Classroom
 
 __all__ = [
+    "PUBLISHER_TYPES",
     "Actor",
     "Annotation",
     "Disagreement",
@@ -27,6 +28,7 @@ __all__ = [
     "Library",
     "Paragraph",
     "ParagraphRefs",
+    "Publisher",
     "Question",
     "Reading",
     "ReadingMeta",
@@ -148,6 +150,65 @@ class Source(_Content):
     title: PlainText
     date: PartialDate
     url: Url
+    via: PlainText | None = Field(
+        None,
+        description="The site that hosts the text when it is a repost of the publisher's article, like a news agency report on a newspaper's site.",
+    )
+
+
+PublisherType = Literal[
+    "wire",
+    "newspaper",
+    "broadcaster",
+    "magazine",
+    "news site",
+    "aggregator",
+    "government",
+    "state media",
+    "think tank",
+    "reference",
+    "NGO",
+    "international organisation",
+    "company",
+    "blog",
+]
+
+PUBLISHER_TYPES: dict[PublisherType, str] = {
+    "wire": "news agency",
+    "newspaper": "newspaper",
+    "broadcaster": "broadcaster",
+    "magazine": "magazine",
+    "news site": "news website",
+    "aggregator": "site that reposts others' articles",
+    "government": "government",
+    "state media": "state media",
+    "think tank": "think tank",
+    "reference": "reference work",
+    "NGO": "non-governmental organisation",
+    "international organisation": "international organisation",
+    "company": "company",
+    "blog": "blog",
+}
+"""Each publisher type and the words shown for it beside a citation."""
+
+
+class Publisher(_Content):
+    """Who publishes a source: what kind of outlet it is, where, and who owns or funds it."""
+
+    name: PlainText = Field(description="The name that sources write in 'publisher' or 'via', like 'Reuters'.")
+    type: PublisherType = Field(description="What kind of outlet it is.")
+    country: PlainText = Field(description="Where it is based, like 'United Kingdom', or 'international'; 'unknown' when the site does not say.")
+    ownership: PlainText | None = Field(
+        None,
+        description="Who owns or funds it, in a few words, where that matters to judge it (like 'government-funded'); shown beside every citation instead of the type.",
+    )
+    url: Url | None = Field(None, description="Its home page, starting with https://.")
+
+    @property
+    def label(self) -> str:
+        """The words shown beside its name in every citation."""
+        country = "country unknown" if self.country == "unknown" else self.country
+        return self.ownership or f"{PUBLISHER_TYPES[self.type]}, {country}"
 
 
 class Disagreement(_Content):
@@ -343,6 +404,8 @@ class Library:
     """In the order the teacher wrote them."""
     annotations: tuple[Annotation, ...] = ()
     readings: dict[str, Reading] = field(default_factory=dict)
+    publishers: dict[str, Publisher] = field(default_factory=dict)
+    """By name; empty when the project has no publishers file."""
     classroom: Classroom = field(default_factory=lambda: _no_classroom())
     """Self-check questions, gists and the lesson plan (see `classroom`)."""
     """Oldest first."""

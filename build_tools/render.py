@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import groupby
 
 from .mentions import Mention
-from .model import Disagreement, Library, ParagraphRefs, Source, paragraph_anchor
+from .model import Disagreement, Library, ParagraphRefs, Publisher, Source, paragraph_anchor
 from .text import split_sentences
 
 __all__ = [
     "PAGE_SCRIPT",
+    "credit",
     "escape",
     "link",
     "render_disagreements",
@@ -48,11 +49,29 @@ def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
     return f"{target}#{anchor}" if anchor else target
 
 
-def render_sources(sources: Iterable[Source], heading: str = "## Sources") -> str:
+def render_sources(sources: Iterable[Source], heading: str = "## Sources", publishers: Mapping[str, Publisher] | None = None) -> str:
+    """A numbered list of citations, each with its publisher's label (`Example News (newspaper, Example Land)`) when the publisher is known."""
     lines = [heading, ""]
     for source in sources:
-        lines.append(f"1. {escape(source.publisher)}, “{escape(source.title)}”, {source.date.human}. <{source.url}>")
+        lines.append(f"1. {credit(source, publishers or {})}, “{escape(source.title)}”, {source.date.human}. <{source.url}>")
     return "\n".join(lines) + "\n"
+
+
+def credit(source: Source, publishers: Mapping[str, Publisher]) -> str:
+    """Who a source comes from, labelled: `Wire (news agency, France)`, or `Wire report, via Host (host's label)` for a repost.
+
+    In a repost the host's label is shown, since the host chose to carry the text; the original
+    publisher's ownership is shown too when it has one (a state agency's report on a private site).
+    """
+    if source.via is None:
+        return _labelled(source.publisher, publishers.get(source.publisher))
+    original = publishers.get(source.publisher)
+    owner = f" ({escape(original.ownership)})" if original is not None and original.ownership else ""
+    return f"{escape(source.publisher)}{owner} report, via {_labelled(source.via, publishers.get(source.via))}"
+
+
+def _labelled(name: str, publisher: Publisher | None) -> str:
+    return f"{escape(name)} ({escape(publisher.label)})" if publisher is not None else escape(name)
 
 
 def render_paragraph_refs(library: Library, page_uri: str, refs: ParagraphRefs, lead: str = "In the reading") -> str:
@@ -127,7 +146,7 @@ def render_disagreements(library: Library, page_uri: str, disagreements: list[Di
         refs = render_paragraph_refs(library, page_uri, disagreement.paragraphs, "The reading says this in")
         if refs:
             body += [refs, ""]
-        body.append(render_sources(disagreement.sources, "**Other sources:**").rstrip())
+        body.append(render_sources(disagreement.sources, "**Other sources:**", library.publishers).rstrip())
         indented = "\n".join(f"    {line}" if line else "" for line in "\n".join(body).splitlines())
         blocks.append(f'!!! warning "The reading and other sources differ"\n\n{indented}\n')
     return "\n".join(blocks)

@@ -84,7 +84,7 @@ def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[M
             disagreements = render_disagreements(library, uri, event.disagreements)
             if disagreements:
                 lines += [disagreements, ""]
-            sources = render_sources(event.sources, "").strip()
+            sources = render_sources(event.sources, "", library.publishers).strip()
             lines += ['??? note "Sources"', "", *(f"    {line}" for line in sources.splitlines()), ""]
     return "\n".join(lines)
 

@@ -65,7 +65,7 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
     parts.append(_events(layout, entry, uri, index))
     parts.append(render_disagreements(library, uri, entry.disagreements))
     parts.append(_related(library, layout, entry, uri, index))
-    parts.append(render_sources(entry.sources))
+    parts.append(render_sources(entry.sources, publishers=library.publishers))
     return "\n".join(part for part in parts if part)
 
 

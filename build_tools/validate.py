@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
 from .load import RawContent, RawReading
-from .model import ID_PATTERN, Actor, Annotation, Event, Paragraph, Question, Reading, ReadingMeta, Term, unsafe_html, unsafe_links
+from .model import ID_PATTERN, Actor, Annotation, Event, Paragraph, Publisher, Question, Reading, ReadingMeta, Term, unsafe_html, unsafe_links
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
@@ -91,6 +91,9 @@ class ValidatedContent:
         self.questions: list[tuple[Question, YamlFile, Location]] = []
         self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
         self.readings: list[tuple[Reading, RawReading]] = []
+        self.publishers: list[tuple[Publisher, YamlFile, Location]] = []
+        self.publishers_file: YamlFile | None = None
+        """None when the project has no publishers file: then sources are not checked against it."""
         self.broken_ids: set[str] = set()
         """Ids of files that exist but could not be read or validated: references to them are not reported again."""
 
@@ -105,6 +108,9 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
         result.questions = _validate_list_file(raw.questions, Question, problems)
     if raw.annotations is not None:
         result.annotations = _validate_list_file(raw.annotations, Annotation, problems)
+    if raw.publishers is not None:
+        result.publishers = _validate_list_file(raw.publishers, Publisher, problems)
+        result.publishers_file = raw.publishers
     for reading in raw.readings:
         parsed = _validate_reading(reading, problems)
         if parsed is not None:
@@ -289,6 +295,8 @@ def _hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     owner, name = _owner(model, loc), keys[-1]
     hint = FIELD_HINTS.get(f"{owner.__name__}.{name}") or FIELD_HINTS.get(name, "")
     field = getattr(owner, "model_fields", {}).get(name)
+    if not hint and field is not None and field.description:
+        hint = field.description[0].lower() + field.description[1:].rstrip(".")
     if not hint and field is not None and get_origin(field.annotation) is Literal:
         hint = "one of: " + ", ".join(str(option) for option in get_args(field.annotation))
     return hint

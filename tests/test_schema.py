@@ -23,6 +23,7 @@ GLOBS = {
     "event": "glossary/events/*.yml",
     "questions": "glossary/questions.yml",
     "annotations": "glossary/annotations.yml",
+    "publishers": "glossary/publishers.yml",
 }
 
 
