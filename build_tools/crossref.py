@@ -9,7 +9,7 @@ import difflib
 from collections.abc import Iterable
 
 from .errors import ProblemList, closest
-from .model import Actor, Disagreement, Library, ParagraphRefs, Reading, Term
+from .model import Actor, Disagreement, Era, Library, ParagraphRefs, Reading, Term
 from .text import fold, is_exact
 from .validate import ValidatedContent
 from .yamlfile import Location, YamlFile
@@ -53,6 +53,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         if checker.reference(file, (*location, "reading"), annotation.reading, sorted(readings), "reading"):
             _check_quote(readings[annotation.reading], annotation.quote, annotation.prefix, file, location, problems)
     _check_aliases([*content.terms, *content.actors], problems)
+    eras = _check_eras(content.eras, problems)
 
     return Library(
         terms=terms,
@@ -60,6 +61,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         events=tuple(sorted((event for event, _ in content.events), key=lambda event: (event.date, event.id))),
         questions=tuple(question for question, _, _ in content.questions),
         annotations=tuple(annotation for annotation, _, _ in content.annotations),
+        eras=eras,
         readings=dict(sorted(readings.items())),
     )
 
@@ -160,3 +162,20 @@ def _nearest_text(text: str, needle: str) -> str:
     windows = [" ".join(words[start : start + size]) for start in range(0, max(1, len(words) - size + 1))]
     best = difflib.get_close_matches(needle, windows, n=1, cutoff=0.0)
     return best[0].strip(".,;:!?\"'") if best else ""
+
+
+def _check_eras(eras: list[tuple[Era, YamlFile, Location]], problems: ProblemList) -> tuple[Era, ...]:
+    """Eras oldest first; each ends after it starts, and no two overlap by more than a boundary year."""
+    ordered = sorted(eras, key=lambda item: item[0].start)
+    for index, (era, file, location) in enumerate(ordered):
+        if era.end < era.start:
+            problems.add(file.path, file.line_of((*location, "end")), f"era '{era.title}' ends ({era.end}) before it starts ({era.start}). Swap 'start' and 'end', or fix the year.")
+        if index:
+            previous = ordered[index - 1][0]
+            if era.start.year < previous.end.year:
+                problems.add(
+                    file.path,
+                    file.line_of((*location, "start")),
+                    f"era '{era.title}' starts in {era.start} but '{previous.title}' runs until {previous.end}. Eras may share a boundary year, not overlap.",
+                )
+    return tuple(era for era, _, _ in ordered)

@@ -62,6 +62,7 @@ class RawContent:
     events: list[YamlFile] = field(default_factory=list)
     questions: YamlFile | None = None
     annotations: YamlFile | None = None
+    eras: YamlFile | None = None
     readings: list[RawReading] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -85,7 +86,7 @@ def read_content(paths: ContentPaths) -> RawContent:
             parsed = _read(paths, file, raw.problems)
             if parsed is not None:
                 getattr(raw, kind).append(parsed)
-    for kind in ("questions", "annotations"):
+    for kind in ("questions", "annotations", "eras"):
         file = paths.content / f"{kind}.yml"
         if file.is_file():
             setattr(raw, kind, _read(paths, file, raw.problems))

@@ -14,6 +14,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .errors import ContentError
 from .layout import Layout
@@ -101,6 +102,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         frequency = page.meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
         self.extension.start_page(uri, str(frequency))
         return self.site.readings[uri] if is_reading else markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.
+        links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta.get("extra_css") or [])
+        return output.replace("</head>", f"{links}</head>", 1) if links else output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))

@@ -19,6 +19,7 @@ __all__ = [
     "Annotation",
     "Disagreement",
     "Entry",
+    "Era",
     "Event",
     "Library",
     "Paragraph",
@@ -27,6 +28,7 @@ __all__ = [
     "Reading",
     "ReadingMeta",
     "Relationship",
+    "RelationshipKind",
     "Source",
     "Term",
 ]
@@ -125,11 +127,18 @@ class Term(Entry):
         return self.title
 
 
+RelationshipKind = Literal["backs", "commands", "part-of", "allied-with", "opposes", "negotiates-with", "disputed"]
+
+
 class Relationship(_Content):
     """A link between two actors, written once and shown on both profiles."""
 
     actor: Id
     description: Markdown
+    kind: RelationshipKind | None = Field(
+        default=None,
+        description="How the actor of this file stands to the other: backs, commands, part-of, allied-with, opposes, negotiates-with, or disputed when sources disagree.",
+    )
 
 
 class Actor(Entry):
@@ -163,6 +172,16 @@ class Event(_Content):
     paragraphs: ParagraphRefs = {}
     disagreements: list[Disagreement] = []
     sources: list[Source] = Field(min_length=1)
+
+
+class Era(_Content):
+    """A stretch of years on the timeline axis, from `glossary/eras.yml`; events are grouped by era."""
+
+    title: PlainText
+    start: PartialDate
+    end: PartialDate
+    description: Markdown | None = None
+    sources: list[Source] = []
 
 
 class Question(_Content):
@@ -235,6 +254,8 @@ class Library:
     questions: tuple[Question, ...] = ()
     """In the order the teacher wrote them."""
     annotations: tuple[Annotation, ...] = ()
+    eras: tuple[Era, ...] = ()
+    """Oldest first; empty when the project has no eras file."""
     readings: dict[str, Reading] = field(default_factory=dict)
 
     def entry(self, entry_id: str) -> Term | Actor:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .assets import asset_files
 from .layout import Layout
 from .linker import Linker, LinkTarget
 from .mentions import Mention, find_mentions
@@ -76,6 +77,7 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
         GeneratedPage(layout.self_check, render_self_check(library, layout)),
     ]
+    pages += [GeneratedPage(uri, text) for uri, text in asset_files().items()]
     for entry in library.entries:
         pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))
     terms = sorted(library.terms.values(), key=lambda term: term.title.lower())

@@ -6,8 +6,9 @@ from itertools import groupby
 
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Library, Question, Term
-from .render import escape, link, render_disagreements, render_paragraph_quotes, render_sources, safe_markdown
+from .model import Library, Question
+from .render import escape, link, render_paragraph_quotes, safe_markdown
+from .render_timeline import render_timeline_page
 
 __all__ = ["render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
 
@@ -57,29 +58,8 @@ def render_actors_index(library: Library, layout: Layout) -> str:
 
 
 def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[Mention]]) -> str:
-    """Chronological, grouped by year; plain headings and lists, so it reads in order without JavaScript."""
-    uri = layout.timeline
-    lines = ["# Timeline", "", "What happened before the reading was written, oldest first. Each event links to the people, terms and paragraphs it explains.", ""]
-    for year, events in groupby(library.events, key=lambda event: event.date.year):
-        lines += [f"## {year}", ""]
-        for event in events:
-            when = event.date.human + (f" to {event.end_date.human}" if event.end_date else "")
-            lines += [f"### {escape(event.title)} {{ #{layout.event_anchor(event.id)} }}", "", f'<p class="event-date"><time datetime="{event.date.iso}">{when}</time></p>', ""]
-            lines += [safe_markdown(event.description), ""]
-            related: list[Term | Actor] = [*(library.actors[a] for a in event.actors), *(library.terms[t] for t in event.terms)]
-            if related:
-                names = ", ".join(f"[{escape(entry.label)}]({link(uri, layout.entry_uri(entry))})" for entry in related)
-                lines += [f"**Who and what:** {names}", ""]
-            own = [mention for entry_id in (*event.actors, *event.terms) for mention in mentions.get(entry_id, [])]
-            refs = render_paragraph_quotes(library, uri, event.paragraphs, own)
-            if refs:
-                lines += [refs, ""]
-            disagreements = render_disagreements(library, uri, event.disagreements)
-            if disagreements:
-                lines += [disagreements, ""]
-            sources = render_sources(event.sources, "").strip()
-            lines += ['??? note "Sources"', "", *(f"    {line}" for line in sources.splitlines()), ""]
-    return "\n".join(lines)
+    """Eras on an axis, each event a compact card that opens in place; reads in order without JavaScript."""
+    return render_timeline_page(library, layout)
 
 
 def render_questions(library: Library, layout: Layout, *, teacher: bool = False) -> str:

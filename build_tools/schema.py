@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from .model import Actor, Annotation, Event, Question, ReadingMeta, Term
+from .model import Actor, Annotation, Era, Event, Question, ReadingMeta, Term
 from .validate import FIELD_HINTS
 
 __all__ = ["SCHEMAS", "generate_schemas", "write_schemas"]
@@ -27,6 +27,7 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "event": (Event, "A timeline event: glossary/events/<date>-<slug>.yml"),
     "questions": (list[Question], "Discussion questions, in order: glossary/questions.yml"),
     "annotations": (list[Annotation], "Notes on the readings: glossary/annotations.yml"),
+    "eras": (list[Era], "Eras of the timeline, oldest first: glossary/eras.yml"),
     "reading": (ReadingMeta, "Front matter of a reading: docs/readings/<id>.md"),
 }
 """File stem (`<stem>.schema.json`) → the type the file holds, and a title naming the files it describes."""

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
 from .load import RawContent, RawReading
-from .model import ID_PATTERN, Actor, Annotation, Event, Paragraph, Question, Reading, ReadingMeta, Term
+from .model import ID_PATTERN, Actor, Annotation, Era, Event, Paragraph, Question, Reading, ReadingMeta, Term
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
@@ -51,6 +51,10 @@ FIELD_HINTS = {
     "native_name": "the name in its own script",
     "native_language": "a language code, like 'ar' or 'fa'",
     "end_date": "when it ended, for events that last",
+    "start": "the first year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
+    "end": "the last year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
+    "Era.title": "what the era was, in a few words",
+    "Era.description": "one or two sentences about the era, in Markdown",
     "case_sensitive": "true: every name matches only as written; false: in any case (default: only ALL-CAPS names match as written)",
     "plurals": "whether simple plurals link too ('rockets' for 'rocket')",
     "disagreements": "places where the reading and other sources differ, each with summary, paragraphs and sources",
@@ -79,6 +83,7 @@ class ValidatedContent:
         self.events: list[tuple[Event, YamlFile]] = []
         self.questions: list[tuple[Question, YamlFile, Location]] = []
         self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
+        self.eras: list[tuple[Era, YamlFile, Location]] = []
         self.readings: list[tuple[Reading, RawReading]] = []
         self.broken_ids: set[str] = set()
         """Ids of files that exist but could not be read or validated: references to them are not reported again."""
@@ -94,6 +99,8 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
         result.questions = _validate_list_file(raw.questions, Question, problems)
     if raw.annotations is not None:
         result.annotations = _validate_list_file(raw.annotations, Annotation, problems)
+    if raw.eras is not None:
+        result.eras = _validate_list_file(raw.eras, Era, problems)
     for reading in raw.readings:
         parsed = _validate_reading(reading, problems)
         if parsed is not None:
