@@ -320,7 +320,7 @@ def test_timeline_reads_in_order_without_javascript(browser: Browser, base_url: 
     context = _context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "timeline/")
-    times = page.locator("article time[datetime]")
+    times = page.locator("article ol.timeline time.tl-date")
     dates = times.evaluate_all("times => times.map(time => time.getAttribute('datetime'))")
     tops = [box["y"] for box in (times.nth(index).bounding_box() for index in range(len(dates))) if box]
     context.close()

@@ -1,0 +1,109 @@
+"""What students see of the story in a browser: the timeline, the diagram and the map, on a phone and a desktop.
+
+Screens are counted at 375 × 667 px (a small phone). Screenshots land in `screenshots/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from browser import launch_chromium, serve, weigh_page
+from playwright.sync_api import Browser, sync_playwright
+
+from conftest import ROOT, BuiltSite
+
+PHONE = {"width": 375, "height": 667}
+DESKTOP = {"width": 1280, "height": 900}
+TIMELINE = "timeline/"
+TIMELINE_SCREENS = 12
+TIMELINE_BUDGET = 100_000
+"""Bytes of gzip HTML + CSS + JS the timeline page may load."""
+SCREENSHOTS = ROOT / "screenshots"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site: BuiltSite) -> Iterator[str]:
+    with serve(real_site.root) as url:
+        yield url
+
+
+@pytest.mark.browser
+def test_collapsed_timeline_fits_in_twelve_phone_screens(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + TIMELINE)
+    assert page.locator("details.tl-card[open]").count() == 0
+    cards = page.locator("details.tl-card").count()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    context.close()
+    assert cards > 10
+    screens = height / PHONE["height"]
+    assert screens <= TIMELINE_SCREENS, f"the collapsed timeline is {height} px tall: {screens:.1f} screens of {PHONE['height']} px"
+
+
+@pytest.mark.browser
+def test_timeline_card_opens_in_place_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + TIMELINE)
+    card = page.locator("details.tl-card").first
+    before = page.url
+    card.locator("summary").click()
+    assert card.get_attribute("open") is not None
+    assert card.locator("a[href^='http']").count() >= 1, "the opened card cites its sources"
+    assert page.url == before
+    finder = page.locator("nav.timeline-finders details").first
+    finder.locator("summary").click()
+    target = finder.locator("a[href^='#event-']").first
+    anchor = target.get_attribute("href")
+    target.click()
+    assert page.url.endswith(anchor or "?")
+    context.close()
+
+
+@pytest.mark.browser
+def test_timeline_prints_as_a_table(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + TIMELINE)
+    page.emulate_media(media="print")
+    displays = page.locator("ol.timeline").first.evaluate(
+        "list => [getComputedStyle(list).display, getComputedStyle(list.querySelector('li.tl-item')).display]"
+    )
+    visible = page.locator("details.tl-card .tl-gist").first.is_visible()
+    overview = page.locator("svg.timeline-overview").is_visible()
+    context.close()
+    assert displays == ["table", "table-row"]
+    assert visible and not overview
+
+
+@pytest.mark.browser
+def test_timeline_page_weight_is_within_budget(browser: Browser, base_url: str) -> None:
+    transfers = [transfer for transfer in weigh_page(browser, base_url, TIMELINE) if transfer.counted]
+    total = sum(transfer.gzipped for transfer in transfers)
+    table = "\n".join(f"{transfer.kind:<5} {transfer.path} {transfer.gzipped:,}" for transfer in transfers)
+    assert total <= TIMELINE_BUDGET, f"the timeline loads {total:,} bytes gzip, over {TIMELINE_BUDGET:,}:\n{table}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("name", "path"), [("timeline", TIMELINE)])
+def test_story_screenshots(browser: Browser, base_url: str, name: str, path: str, scheme: str, viewport: dict[str, int]) -> None:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + path)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shot = SCREENSHOTS / f"{name}-{viewport['width']}-{scheme}.png"
+    page.screenshot(path=shot, full_page=viewport["width"] > 400)
+    context.close()
+    assert shot.stat().st_size > 10_000
