@@ -9,7 +9,7 @@ import difflib
 from collections.abc import Iterable
 
 from .errors import ProblemList, closest
-from .model import Actor, Disagreement, Era, Library, ParagraphRefs, Reading, Term
+from .model import Actor, Camp, Disagreement, Era, Library, ParagraphRefs, Reading, Term
 from .text import fold, is_exact
 from .validate import ValidatedContent
 from .yamlfile import Location, YamlFile
@@ -54,6 +54,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
             _check_quote(readings[annotation.reading], annotation.quote, annotation.prefix, file, location, problems)
     _check_aliases([*content.terms, *content.actors], problems)
     eras = _check_eras(content.eras, problems)
+    _check_camps(content.camps, checker, sorted(actors))
 
     return Library(
         terms=terms,
@@ -62,6 +63,7 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         questions=tuple(question for question, _, _ in content.questions),
         annotations=tuple(annotation for annotation, _, _ in content.annotations),
         eras=eras,
+        camps=tuple(camp for camp, _, _ in content.camps),
         readings=dict(sorted(readings.items())),
     )
 
@@ -179,3 +181,21 @@ def _check_eras(eras: list[tuple[Era, YamlFile, Location]], problems: ProblemLis
                     f"era '{era.title}' starts in {era.start} but '{previous.title}' runs until {previous.end}. Eras may share a boundary year, not overlap.",
                 )
     return tuple(era for era, _, _ in ordered)
+
+
+_MAX_CAMPS = 6
+"""Diagrams have six camp shapes and colours."""
+
+
+def _check_camps(camps: list[tuple[Camp, YamlFile, Location]], checker: _Checker, actor_ids: list[str]) -> None:
+    """Members are actors, each in one camp at most; no more camps than diagrams can draw apart."""
+    seen: dict[str, str] = {}
+    for index, (camp, file, location) in enumerate(camps):
+        if index == _MAX_CAMPS:
+            checker.problems.add(file.path, file.line_of(location), f"there are {len(camps)} camps; diagrams can tell {_MAX_CAMPS} apart. Merge some camps.")
+        for position, member in enumerate(camp.members):
+            if not checker.reference(file, (*location, "members", position), member, actor_ids, "actor"):
+                continue
+            if member in seen:
+                checker.problems.add(file.path, file.line_of((*location, "members", position)), f"'{member}' is already in camp '{seen[member]}'. Put each actor in one camp.")
+            seen.setdefault(member, camp.title)

@@ -63,6 +63,7 @@ class RawContent:
     questions: YamlFile | None = None
     annotations: YamlFile | None = None
     eras: YamlFile | None = None
+    camps: YamlFile | None = None
     readings: list[RawReading] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
@@ -86,7 +87,7 @@ def read_content(paths: ContentPaths) -> RawContent:
             parsed = _read(paths, file, raw.problems)
             if parsed is not None:
                 getattr(raw, kind).append(parsed)
-    for kind in ("questions", "annotations", "eras"):
+    for kind in ("questions", "annotations", "eras", "camps"):
         file = paths.content / f"{kind}.yml"
         if file.is_file():
             setattr(raw, kind, _read(paths, file, raw.problems))

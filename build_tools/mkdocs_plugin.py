@@ -21,6 +21,7 @@ from .layout import Layout
 from .load import ContentPaths
 from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .pages import Site
+from .render_diagram import resolve_doc_links
 from .site import load_site
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
@@ -102,6 +103,13 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         frequency = page.meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
         self.extension.start_page(uri, str(frequency))
         return self.site.readings[uri] if is_reading else markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        def url_of(src_uri: str) -> str | None:
+            file = files.get_file_from_path(src_uri)
+            return None if file is None else get_relative_url(file.url, page.url)
+
+        return resolve_doc_links(html, url_of)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.

@@ -17,6 +17,7 @@ __all__ = [
     "ACTOR_KINDS",
     "Actor",
     "Annotation",
+    "Camp",
     "Disagreement",
     "Entry",
     "Era",
@@ -184,6 +185,14 @@ class Era(_Content):
     sources: list[Source] = []
 
 
+class Camp(_Content):
+    """A side in the story, from `glossary/camps.yml`: its actors share a colour and a shape in diagrams."""
+
+    title: PlainText
+    members: list[Id] = Field(min_length=1)
+    description: Markdown | None = None
+
+
 class Question(_Content):
     """A discussion question that points students at paragraphs."""
 
@@ -256,6 +265,8 @@ class Library:
     annotations: tuple[Annotation, ...] = ()
     eras: tuple[Era, ...] = ()
     """Oldest first; empty when the project has no eras file."""
+    camps: tuple[Camp, ...] = ()
+    """In the order written; an actor is in at most one."""
     readings: dict[str, Reading] = field(default_factory=dict)
 
     def entry(self, entry_id: str) -> Term | Actor:

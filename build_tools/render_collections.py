@@ -8,6 +8,8 @@ from .layout import Layout
 from .mentions import Mention
 from .model import Library, Question
 from .render import escape, link, render_paragraph_quotes, safe_markdown
+from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
+from .render_diagram import render_diagram
 from .render_timeline import render_timeline_page
 
 __all__ = ["render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
@@ -46,7 +48,10 @@ def render_glossary_index(library: Library, layout: Layout) -> str:
 
 def render_actors_index(library: Library, layout: Layout) -> str:
     uri = layout.actors_index
-    lines = ["# People and groups", "", "Who acts in the story, what they wanted in 2020, and how they are connected.", ""]
+    lines = ["---", "extra_css:", f"  - {DIAGRAM_STYLESHEET}", "---", "", "# People and groups", "", "Who acts in the story, what they wanted in 2020, and how they are connected.", ""]
+    diagram = render_diagram(library, layout, uri)
+    if diagram:
+        lines += ["## Who backs whom", "", diagram, ""]
     for kind, heading in _ACTOR_GROUPS.items():
         actors = sorted((actor for actor in library.actors.values() if actor.kind == kind), key=lambda actor: actor.name.lower())
         if not actors:

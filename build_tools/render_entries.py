@@ -6,6 +6,8 @@ from .layout import Layout
 from .mentions import Mention
 from .model import Actor, Library, Term
 from .render import escape, link, render_disagreements, render_mentions, render_sources, safe_markdown
+from .render_diagram import DIAGRAM_CLASS, KIND_LABELS, render_diagram
+from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
 
 __all__ = ["render_entry"]
 
@@ -25,7 +27,10 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
     uri = layout.entry_uri(entry)
     parts = [f"# {escape(entry.label)}\n", _summary(entry)]
     if isinstance(entry, Actor):
-        parts.append(_actor_profile(library, layout, entry, uri))
+        profile = _actor_profile(library, layout, entry, uri)
+        if DIAGRAM_CLASS in profile:
+            parts.insert(0, f"---\nextra_css:\n  - {DIAGRAM_STYLESHEET}\n---\n")
+        parts.append(profile)
     elif entry.explanation:
         parts.append(f"## Explanation\n\n{safe_markdown(entry.explanation)}\n")
     parts.append(render_mentions(library, uri, mentions))
@@ -61,7 +66,7 @@ def _actor_profile(library: Library, layout: Layout, actor: Actor, uri: str) -> 
         lines += ["## Profile", "", safe_markdown(actor.explanation), ""]
     relationships = _relationships(library, layout, actor, uri)
     if relationships:
-        lines += ["## Relationships", "", *relationships, ""]
+        lines += ["## Relationships", "", render_diagram(library, layout, uri, focus=actor.id), *relationships, ""]
     return "\n".join(lines)
 
 
@@ -77,8 +82,16 @@ def _relationships(library: Library, layout: Layout, actor: Actor, uri: str) -> 
             else:
                 continue
             target = link(uri, layout.entry_uri(partner))
-            lines.append(f"- **[{escape(partner.label)}]({target})**: {safe_markdown(relationship.description)}")
+            kind = f" ({_kind_phrase(relationship.kind, other.id == actor.id)})" if relationship.kind else ""
+            lines.append(f"- **[{escape(partner.label)}]({target})**{kind}: {safe_markdown(relationship.description)}")
     return lines
+
+
+def _kind_phrase(kind: str, stated_here: bool) -> str:
+    """`backs` seen from the backer, `backed by` from the other side."""
+    if stated_here:
+        return KIND_LABELS[kind]
+    return {"backs": "backed by", "commands": "commanded by", "part-of": "includes"}.get(kind, KIND_LABELS[kind])
 
 
 def _events(library: Library, layout: Layout, entry: Term | Actor, uri: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from .model import Actor, Annotation, Era, Event, Question, ReadingMeta, Term
+from .model import Actor, Annotation, Camp, Era, Event, Question, ReadingMeta, Term
 from .validate import FIELD_HINTS
 
 __all__ = ["SCHEMAS", "generate_schemas", "write_schemas"]
@@ -28,6 +28,7 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "questions": (list[Question], "Discussion questions, in order: glossary/questions.yml"),
     "annotations": (list[Annotation], "Notes on the readings: glossary/annotations.yml"),
     "eras": (list[Era], "Eras of the timeline, oldest first: glossary/eras.yml"),
+    "camps": (list[Camp], "Sides in the story, for the who-backs-whom diagram: glossary/camps.yml"),
     "reading": (ReadingMeta, "Front matter of a reading: docs/readings/<id>.md"),
 }
 """File stem (`<stem>.schema.json`) → the type the file holds, and a title naming the files it describes."""

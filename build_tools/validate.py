@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
 from .load import RawContent, RawReading
-from .model import ID_PATTERN, Actor, Annotation, Era, Event, Paragraph, Question, Reading, ReadingMeta, Term
+from .model import ID_PATTERN, Actor, Annotation, Camp, Era, Event, Paragraph, Question, Reading, ReadingMeta, Term
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
@@ -55,6 +55,9 @@ FIELD_HINTS = {
     "end": "the last year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
     "Era.title": "what the era was, in a few words",
     "Era.description": "one or two sentences about the era, in Markdown",
+    "members": "ids of the actors in this camp",
+    "Camp.title": "the name of the side, like 'The government and its allies'",
+    "Camp.description": "one sentence on what holds the camp together",
     "case_sensitive": "true: every name matches only as written; false: in any case (default: only ALL-CAPS names match as written)",
     "plurals": "whether simple plurals link too ('rockets' for 'rocket')",
     "disagreements": "places where the reading and other sources differ, each with summary, paragraphs and sources",
@@ -84,6 +87,7 @@ class ValidatedContent:
         self.questions: list[tuple[Question, YamlFile, Location]] = []
         self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
         self.eras: list[tuple[Era, YamlFile, Location]] = []
+        self.camps: list[tuple[Camp, YamlFile, Location]] = []
         self.readings: list[tuple[Reading, RawReading]] = []
         self.broken_ids: set[str] = set()
         """Ids of files that exist but could not be read or validated: references to them are not reported again."""
@@ -101,6 +105,8 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
         result.annotations = _validate_list_file(raw.annotations, Annotation, problems)
     if raw.eras is not None:
         result.eras = _validate_list_file(raw.eras, Era, problems)
+    if raw.camps is not None:
+        result.camps = _validate_list_file(raw.camps, Camp, problems)
     for reading in raw.readings:
         parsed = _validate_reading(reading, problems)
         if parsed is not None:

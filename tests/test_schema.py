@@ -22,6 +22,8 @@ GLOBS = {
     "event": "glossary/events/*.yml",
     "questions": "glossary/questions.yml",
     "annotations": "glossary/annotations.yml",
+    "eras": "glossary/eras.yml",
+    "camps": "glossary/camps.yml",
 }
 
 
