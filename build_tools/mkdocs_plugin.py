@@ -38,8 +38,10 @@ class TermsPluginConfig(base.Config):
     """Folder of readings inside docs_dir; each Markdown file there is a reading."""
     linker_frequency = c.Choice(FREQUENCIES, default="first-per-section")
     """How often one entry is linked on ordinary pages; a page's front matter `term_links` overrides it."""
-    linker_reading_frequency = c.Choice(FREQUENCIES, default="first-per-paragraph")
-    """How often one entry is linked on reading pages."""
+    linker_reading_frequency = c.Choice(FREQUENCIES, default="spaced")
+    """How often one entry is linked on reading pages: by default at its first mention, then again after `linker_gap` paragraphs without it."""
+    linker_gap = c.Type(int, default=8)
+    """With 'spaced': how many paragraphs in a row must not mention an entry before it is linked again."""
     teacher_edition = c.Type(bool, default=False)
     """Show teacher notes and teacher annotations (build the teacher edition to its own folder)."""
 
@@ -70,7 +72,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         for name in _REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        self.extension = TermLinkExtension(frequency=self.config.linker_frequency)
+        self.extension = TermLinkExtension(frequency=self.config.linker_frequency, gap=self.config.linker_gap)
         self.extension.set_targets(list(self.site.targets))
         config.markdown_extensions.append(self.extension)
         return config
