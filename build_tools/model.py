@@ -23,6 +23,7 @@ __all__ = [
     "Era",
     "Event",
     "Library",
+    "OtherView",
     "Paragraph",
     "ParagraphRefs",
     "Question",
@@ -86,10 +87,19 @@ class Source(_Content):
     url: Url
 
 
+class OtherView(_Content):
+    """What one other source says about a disputed point, with its citation."""
+
+    says: Markdown = Field(description="What this source says, in a sentence or two")
+    source: Source
+
+
 class Disagreement(_Content):
     """A place where the reading and other sources differ; shown on the page, never silently fixed."""
 
     summary: Markdown
+    quote: PlainText | None = Field(default=None, description="The reading's own words that other sources contradict or nuance, copied exactly")
+    views: list[OtherView] = Field(default=[], description="What each other source says, each with its citation")
     paragraphs: ParagraphRefs = {}
     sources: list[Source] = Field(min_length=1)
 

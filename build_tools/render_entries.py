@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from .disagreements import render_disagreement_notes
 from .layout import Layout
 from .mentions import Mention
 from .model import Actor, Library, Term
-from .render import escape, link, render_disagreements, render_mentions, render_sources, safe_markdown
+from .render import escape, link, render_mentions, render_sources, safe_markdown
 from .render_diagram import DIAGRAM_CLASS, KIND_LABELS, render_diagram
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
 
@@ -35,7 +36,7 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
         parts.append(f"## Explanation\n\n{safe_markdown(entry.explanation)}\n")
     parts.append(render_mentions(library, uri, mentions))
     parts.append(_events(library, layout, entry, uri))
-    parts.append(render_disagreements(library, uri, entry.disagreements))
+    parts.append(render_disagreement_notes(library, uri, entry.disagreements))
     parts.append(_related(library, layout, entry, uri))
     parts.append(render_sources(entry.sources))
     return "\n".join(part for part in parts if part)

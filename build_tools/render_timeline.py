@@ -10,9 +10,10 @@ import html
 import re
 
 from .assets import asset_uri
+from .disagreements import render_disagreement_notes
 from .layout import Layout
 from .model import Actor, Event, Library, Term
-from .render import escape, link, render_disagreements, render_paragraph_refs, render_sources, safe_markdown
+from .render import escape, link, render_paragraph_refs, render_sources, safe_markdown
 from .text import split_sentences
 from .timeline import EraGroup, TimelineItem, overview_geometry, plan_timeline
 
@@ -166,7 +167,7 @@ def _event_item(library: Library, layout: Layout, uri: str, item: TimelineItem) 
     refs = render_paragraph_refs(library, uri, event.paragraphs)
     if refs:
         lines += [refs, ""]
-    disagreements = render_disagreements(library, uri, event.disagreements)
+    disagreements = render_disagreement_notes(library, uri, event.disagreements)
     if disagreements:
         lines += [disagreements, ""]
     lines += [render_sources(event.sources, "**Sources:**"), "", "</details>", "</li>", ""]
