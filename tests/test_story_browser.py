@@ -16,6 +16,9 @@ from conftest import ROOT, BuiltSite
 PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 900}
 TIMELINE = "timeline/"
+READING = "readings/silliman-2020/"
+FIRST_DISPUTED = "p4"
+"""A paragraph of the real reading that other sources contradict (the death toll)."""
 TIMELINE_SCREENS = 12
 TIMELINE_BUDGET = 100_000
 """Bytes of gzip HTML + CSS + JS the timeline page may load."""
@@ -95,15 +98,50 @@ def test_timeline_page_weight_is_within_budget(browser: Browser, base_url: str) 
 
 
 @pytest.mark.browser
+def test_the_other_side_of_a_paragraph_opens_in_one_tap(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    note = page.locator(f"#{FIRST_DISPUTED} ~ details.other-side").first
+    before = page.url
+    note.locator("summary").tap()
+    assert note.get_attribute("open") is not None and page.url == before
+    body = note.locator("p").first
+    assert body.is_visible()
+    size = float(body.evaluate("p => parseFloat(getComputedStyle(p).fontSize)"))
+    text = float(page.locator(f"#{FIRST_DISPUTED}").evaluate("p => parseFloat(getComputedStyle(p).fontSize)"))
+    context.close()
+    assert size >= text * 0.85, f"note text is {size} px beside {text} px body text"
+
+
+@pytest.mark.browser
+def test_the_other_side_prints_under_its_paragraph(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    page.emulate_media(media="print")
+    note = page.locator(f"#{FIRST_DISPUTED} ~ details.other-side").first
+    visible = note.locator("p").first.is_visible()
+    context.close()
+    assert visible, "closed notes still print"
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(("name", "path"), [("timeline", TIMELINE)])
-def test_story_screenshots(browser: Browser, base_url: str, name: str, path: str, scheme: str, viewport: dict[str, int]) -> None:
+@pytest.mark.parametrize(("name", "path", "selector"), [("timeline", TIMELINE, ""), ("diagram", "actors/", "figure.actor-diagram-figure")])
+def test_story_screenshots(browser: Browser, base_url: str, name: str, path: str, selector: str, scheme: str, viewport: dict[str, int]) -> None:
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
     page.goto(base_url + path)
     SCREENSHOTS.mkdir(exist_ok=True)
     shot = SCREENSHOTS / f"{name}-{viewport['width']}-{scheme}.png"
-    page.screenshot(path=shot, full_page=viewport["width"] > 400)
+    if selector and not page.locator(selector).count():
+        context.close()
+        pytest.skip(f"no {selector} on /{path}")
+    if selector:
+        page.locator(selector).first.screenshot(path=shot)
+    else:
+        page.screenshot(path=shot, full_page=viewport["width"] > 400)
     context.close()
     assert shot.stat().st_size > 10_000
