@@ -6,13 +6,13 @@ from itertools import groupby
 
 from .layout import Layout
 from .mentions import Mention
-from .model import Library, Question
+from .model import Actor, Library, Question
 from .render import escape, link, render_paragraph_quotes, safe_markdown
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
 from .render_diagram import render_diagram
 from .render_timeline import render_timeline_page
 
-__all__ = ["render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
+__all__ = ["family_name", "render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
 
 _PHASES = {"before": "Before reading", "during": "While reading", "after": "After reading"}
 _SKILLS = {
@@ -24,21 +24,20 @@ _SKILLS = {
     "connections": "Connections",
 }
 _ACTOR_GROUPS = {
-    "person": "People",
-    "state": "States",
-    "government": "Governments",
-    "military": "Military forces",
-    "armed-group": "Armed groups",
-    "organisation": "Organisations",
-    "movement": "Movements",
+    "People": ("person",),
+    "States": ("state",),
+    "Governments": ("government",),
+    "Armed forces and armed groups": ("military", "armed-group"),
+    "Organisations and movements": ("organisation", "movement"),
 }
+"""Index headings and the actor kinds under each, in order."""
 
 
 def render_glossary_index(library: Library, layout: Layout) -> str:
     uri = layout.glossary_index
     lines = ["# Glossary", "", "Words and names the reading uses, explained in plain language. Each entry shows where the reading uses it.", ""]
     terms = sorted(library.terms.values(), key=lambda term: term.title.lower())
-    for letter, group in groupby(terms, key=lambda term: term.title[:1].upper()):
+    for letter, group in groupby(terms, key=lambda term: _initial(term.title)):
         lines += [f"## {letter}", "", '<div class="entry-list no-term-links" markdown>', ""]
         for term in group:
             lines.append(f"- **[{escape(term.title)}]({link(uri, layout.entry_uri(term))})**: {escape(term.short)}")
@@ -52,14 +51,42 @@ def render_actors_index(library: Library, layout: Layout) -> str:
     diagram = render_diagram(library, layout, uri)
     if diagram:
         lines += ["## Who backs whom", "", diagram, ""]
-    for kind, heading in _ACTOR_GROUPS.items():
-        actors = sorted((actor for actor in library.actors.values() if actor.kind == kind), key=lambda actor: actor.name.lower())
+    for heading, kinds in _ACTOR_GROUPS.items():
+        actors = sorted((actor for actor in library.actors.values() if actor.kind in kinds), key=_sort_key)
         if not actors:
             continue
         lines += [f"## {heading}", "", '<div class="entry-list no-term-links" markdown>', ""]
         lines += [f"- **[{escape(actor.name)}]({link(uri, layout.entry_uri(actor))})**: {escape(actor.short)}" for actor in actors]
         lines += ["", "</div>", ""]
     return "\n".join(lines)
+
+
+def _initial(title: str) -> str:
+    """The glossary heading a title files under: its first letter, or 'Numbers' (never a bare digit)."""
+    first = title[:1].upper()
+    return first if first.isalpha() else "Numbers"
+
+
+_NAME_PARTICLES = ("al-", "el-", "al ", "de ", "van ", "von ")
+_FAMILY_PREFIXES = {"abdul", "abd", "abu", "bin", "ibn", "bint", "van", "von", "de", "del", "da"}
+
+
+def family_name(name: str) -> str:
+    """The part of a person's name a list sorts by: the last word without 'al-', keeping a joined prefix ('Abdul Mahdi')."""
+    words = name.split()
+    if len(words) < 2:
+        return name.lower()
+    family = words[-1:]
+    if len(words) > 2 and words[-2].lower() in _FAMILY_PREFIXES:
+        family = words[-2:]
+    text = " ".join(family).lower()
+    for particle in _NAME_PARTICLES:
+        text = text.removeprefix(particle)
+    return text
+
+
+def _sort_key(actor: Actor) -> tuple[str, str]:
+    return (family_name(actor.name), actor.name.lower()) if actor.kind == "person" else (actor.name.lower(), "")
 
 
 def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[Mention]]) -> str:

@@ -12,6 +12,9 @@ from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
 
 __all__ = ["render_entry"]
 
+SEARCH_BOOST = 10
+"""Material `search.boost` of entry pages: a search for an entry's name or alias lists its page first."""
+
 _KIND_LABELS = {
     "person": "Person",
     "state": "State",
@@ -26,11 +29,13 @@ _KIND_LABELS = {
 def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions: list[Mention]) -> str:
     """Markdown for a term or actor page, cross-linked to the reading, the timeline and related entries."""
     uri = layout.entry_uri(entry)
+    # Material's search ranks a boosted page above the reading and the timeline that mention it.
+    front = ["---", "search:", f"  boost: {SEARCH_BOOST}"]
     parts = [f"# {escape(entry.label)}\n", _summary(entry)]
     if isinstance(entry, Actor):
         profile = _actor_profile(library, layout, entry, uri)
         if DIAGRAM_CLASS in profile:
-            parts.insert(0, f"---\nextra_css:\n  - {DIAGRAM_STYLESHEET}\n---\n")
+            front += ["extra_css:", f"  - {DIAGRAM_STYLESHEET}"]
         parts.append(profile)
     elif entry.explanation:
         parts.append(f"## Explanation\n\n{safe_markdown(entry.explanation)}\n")
@@ -39,18 +44,20 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
     parts.append(render_disagreement_notes(library, uri, entry.disagreements))
     parts.append(_related(library, layout, entry, uri))
     parts.append(render_sources(entry.sources))
-    return "\n".join(part for part in parts if part)
+    return "\n".join(["\n".join([*front, "---", ""]), *(part for part in parts if part)])
 
 
 def _summary(entry: Term | Actor) -> str:
+    """What it is first, at body size; then its other names (the spellings a student meets in texts)."""
     kind = "Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind]
     lines = ['<div class="entry-summary no-term-links" markdown>', "", f'<p class="entry-kind">{kind}</p>', ""]
+    lines += [escape(entry.short), "{: .entry-short }", ""]
     if isinstance(entry, Actor) and entry.native_name:
         native = escape(entry.native_name)
         lines += [f'**In {_language_name(entry.native_language)}:** <span lang="{entry.native_language}" dir="auto">{native}</span>', ""]
     if entry.aliases:
-        lines += [f"**Also written:** {', '.join(escape(alias) for alias in entry.aliases)}", ""]
-    lines += ["</div>", "", f'!!! abstract "In short"\n\n    {escape(entry.short)}\n']
+        lines += [f"**Also written:** {', '.join(escape(alias) for alias in entry.aliases)}", "{: .entry-aliases }", ""]
+    lines += ["</div>", ""]
     return "\n".join(lines)
 
 

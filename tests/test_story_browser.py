@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from browser import launch_chromium, serve, weigh_page
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 
 from conftest import ROOT, BuiltSite
 
@@ -145,3 +145,17 @@ def test_story_screenshots(browser: Browser, base_url: str, name: str, path: str
         page.screenshot(path=shot, full_page=viewport["width"] > 400)
     context.close()
     assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "entry"), [("PMF", "popular-mobilization-forces"), ("Hashd", "popular-mobilization-forces"), ("Kataib Hezbollah", "kataib-hezbollah")])
+def test_an_entry_ranks_first_for_its_name_and_aliases(browser: Browser, base_url: str, query: str, entry: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url)
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(link => link.pathname)")
+    context.close()
+    assert hrefs and hrefs[0].endswith(f"/{entry}/"), f"the entry for '{query}' comes first: {hrefs}"
