@@ -16,6 +16,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .assets import strip_comments
 from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
@@ -85,6 +86,13 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
                 log.warning("'%s' in docs/ is replaced by the generated page; move or rename it.", page.src_uri)
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        # The site's own stylesheets and scripts go out without their comments: pages are weighed.
+        for uri in [*config.extra_css, *(str(script) for script in config.extra_javascript)]:
+            own = files.get_file_from_path(uri)
+            if own is not None and not own.generated_by and own.abs_src_path and uri.endswith((".css", ".js")):
+                files.remove(own)
+                text = Path(own.abs_src_path).read_text(encoding="utf-8")
+                files.append(File.generated(config, uri, content=strip_comments(text, Path(uri).suffix)))
         return files
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:

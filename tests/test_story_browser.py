@@ -159,3 +159,40 @@ def test_an_entry_ranks_first_for_its_name_and_aliases(browser: Browser, base_ur
     hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(link => link.pathname)")
     context.close()
     assert hrefs and hrefs[0].endswith(f"/{entry}/"), f"the entry for '{query}' comes first: {hrefs}"
+
+
+@pytest.mark.browser
+def test_preview_flips_above_near_the_bottom_stays_inside_and_closes(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    link = page.locator("p.reading-paragraph a.term-link").nth(3)
+    link.scroll_into_view_if_needed()
+    # Put the link near the bottom edge of the screen.
+    page.evaluate("link => window.scrollBy(0, link.getBoundingClientRect().bottom - innerHeight + 30)", link.element_handle())
+    link.tap()
+    preview = page.locator("#term-preview")
+    expect(preview).to_be_visible()
+    box, anchor = preview.bounding_box(), link.bounding_box()
+    assert box and anchor
+    assert box["y"] + box["height"] <= anchor["y"] + 1, "the preview opens above a link at the bottom of the screen"
+    assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= PHONE["width"] and box["y"] + box["height"] <= PHONE["height"]
+    close = preview.get_by_role("button", name="Close")
+    assert (close.bounding_box() or {}).get("height", 0) >= 24
+    close.tap()
+    expect(preview).to_be_hidden()
+    context.close()
+
+
+@pytest.mark.browser
+def test_tapping_a_highlight_opens_its_note(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    mark = page.locator("mark.annotated").first
+    paragraph = mark.evaluate("mark => mark.closest('.reading-paragraph').id")
+    note = page.locator(f"#{paragraph} ~ details.note").first
+    assert note.get_attribute("open") is None
+    mark.tap()
+    expect(note).to_have_attribute("open", "")
+    context.close()
