@@ -9,7 +9,7 @@ import difflib
 from collections.abc import Iterable
 
 from .errors import ProblemList, closest
-from .model import Actor, Camp, Disagreement, Era, Library, ParagraphRefs, Reading, Term
+from .model import Actor, Basemap, Camp, Disagreement, Era, Library, ParagraphRefs, Place, Reading, Term
 from .text import fold, is_exact
 from .validate import ValidatedContent
 from .yamlfile import Location, YamlFile
@@ -52,7 +52,9 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
     for annotation, file, location in content.annotations:
         if checker.reference(file, (*location, "reading"), annotation.reading, sorted(readings), "reading"):
             _check_quote(readings[annotation.reading], annotation.quote, annotation.prefix, file, location, problems)
-    _check_aliases([*content.terms, *content.actors], problems)
+    places = _check_places(content.places, checker, terms, actors)
+    named: list[tuple[Term | Actor | Place, YamlFile]] = [*content.terms, *content.actors, *((place, file) for place, file in content.places if place.same_as is None)]
+    _check_aliases(named, problems)
     eras = _check_eras(content.eras, problems)
     _check_camps(content.camps, checker, sorted(actors))
 
@@ -64,6 +66,8 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         annotations=tuple(annotation for annotation, _, _ in content.annotations),
         eras=eras,
         camps=tuple(camp for camp, _, _ in content.camps),
+        places=places,
+        basemap=_basemap(content.basemap),
         readings=dict(sorted(readings.items())),
     )
 
@@ -128,7 +132,7 @@ def _alias_key(alias: str, case_sensitive: bool | None) -> str:
     return fold(alias, lower=not is_exact(alias, case_sensitive))
 
 
-def _check_aliases(entries: list[tuple[Term | Actor, YamlFile]], problems: ProblemList) -> None:
+def _check_aliases(entries: list[tuple[Term | Actor | Place, YamlFile]], problems: ProblemList) -> None:
     owners: dict[str, tuple[str, str]] = {}
     for entry, file in entries:
         for index, name in enumerate(entry.names):
@@ -199,3 +203,26 @@ def _check_camps(camps: list[tuple[Camp, YamlFile, Location]], checker: _Checker
             if member in seen:
                 checker.problems.add(file.path, file.line_of((*location, "members", position)), f"'{member}' is already in camp '{seen[member]}'. Put each actor in one camp.")
             seen.setdefault(member, camp.title)
+
+
+def _check_places(places: list[tuple[Place, YamlFile]], checker: _Checker, terms: dict[str, Term], actors: dict[str, Actor]) -> dict[str, Place]:
+    """Place ids are not term or actor ids; `same_as` names an existing term or actor."""
+    found = {}
+    for place, file in places:
+        if place.id in terms or place.id in actors:
+            checker.problems.add(file.path, 1, f"id '{place.id}' is used by a place and a term or actor. Rename the place file, or give it 'same_as: {place.id}'.")
+            continue
+        if place.same_as is not None and not checker.reference(file, ("same_as",), place.same_as, sorted({*terms, *actors}), "term or actor"):
+            continue
+        found[place.id] = place
+    return found
+
+
+def _basemap(data: object) -> Basemap | None:
+    if not isinstance(data, dict):
+        return None
+    countries = tuple(
+        (str(country["name"]), tuple(tuple((float(x), float(y)) for x, y in ring) for ring in country["rings"])) for country in data.get("countries", [])
+    )
+    west, south, east, north = (float(value) for value in data.get("bbox", (0, 0, 0, 0)))
+    return Basemap(countries, (west, south, east, north), str(data.get("source", "")))

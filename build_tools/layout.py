@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Actor, Term
+from .model import Actor, Place, Term
 
 __all__ = ["Layout"]
 
@@ -15,6 +15,7 @@ class Layout:
 
     glossary_dir: str = "glossary"
     actors_dir: str = "actors"
+    places_dir: str = "places"
     timeline: str = "timeline.md"
     questions: str = "questions.md"
     self_check: str = "self-check.md"
@@ -26,6 +27,13 @@ class Layout:
     @property
     def actors_index(self) -> str:
         return f"{self.actors_dir}/index.md"
+
+    @property
+    def places_index(self) -> str:
+        return f"{self.places_dir}/index.md"
+
+    def place_uri(self, place: Place) -> str:
+        return f"{self.places_dir}/{place.id}.md"
 
     def entry_uri(self, entry: Term | Actor) -> str:
         folder = self.glossary_dir if isinstance(entry, Term) else self.actors_dir

@@ -5,8 +5,10 @@ Nothing here judges the content beyond "can it be read"; `validate` turns what i
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem
 from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
@@ -60,6 +62,9 @@ class RawContent:
     terms: list[YamlFile] = field(default_factory=list)
     actors: list[YamlFile] = field(default_factory=list)
     events: list[YamlFile] = field(default_factory=list)
+    places: list[YamlFile] = field(default_factory=list)
+    basemap: dict[str, Any] | None = None
+    """The locator map's country outlines (`map/basemap.json`), as parsed JSON."""
     questions: YamlFile | None = None
     annotations: YamlFile | None = None
     eras: YamlFile | None = None
@@ -76,7 +81,7 @@ def read_content(paths: ContentPaths) -> RawContent:
             Problem(paths.content_dir, 0, f"the content folder '{paths.content_dir}' does not exist. Create it, or set 'content_dir' in mkdocs.yml.")
         )
         return raw
-    for kind in ("terms", "actors", "events"):
+    for kind in ("terms", "actors", "events", "places"):
         folder = paths.content / kind
         for file in sorted(folder.glob("*")) if folder.is_dir() else []:
             if file.suffix == ".yaml":
@@ -91,6 +96,12 @@ def read_content(paths: ContentPaths) -> RawContent:
         file = paths.content / f"{kind}.yml"
         if file.is_file():
             setattr(raw, kind, _read(paths, file, raw.problems))
+    basemap = paths.content / "map" / "basemap.json"
+    if basemap.is_file():
+        try:
+            raw.basemap = json.loads(basemap.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raw.problems.append(Problem(paths.display(basemap), 1, f"the basemap cannot be read ({error}). Cut it again with scripts/make_basemap.py."))
     if paths.readings.is_dir():
         for file in sorted(paths.readings.glob("*.md")):
             reading = _read_reading(paths, file, raw.problems)

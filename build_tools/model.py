@@ -17,6 +17,7 @@ __all__ = [
     "ACTOR_KINDS",
     "Actor",
     "Annotation",
+    "Basemap",
     "Camp",
     "Disagreement",
     "Entry",
@@ -26,6 +27,7 @@ __all__ = [
     "OtherView",
     "Paragraph",
     "ParagraphRefs",
+    "Place",
     "Question",
     "Reading",
     "ReadingMeta",
@@ -170,6 +172,31 @@ class Actor(Entry):
         return self.name
 
 
+class Place(Entry):
+    """A place on the locator map; linked and previewed like a term."""
+
+    name: PlainText
+    kind: Literal["city", "military-base", "airport", "district", "region"]
+    latitude: float = Field(ge=-90, le=90, description="Degrees north (negative for south), from a cited source")
+    longitude: float = Field(ge=-180, le=180, description="Degrees east (negative for west), from a cited source")
+    description: Markdown
+    same_as: Id | None = Field(default=None, description="A term or actor that already explains this place: the map links there, and no second page is made")
+    plurals: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """Country outlines for the locator map: name → rings of (longitude, latitude)."""
+
+    countries: tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]], ...] = ()
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    source: str = ""
+
+
 class Event(_Content):
     """A dated step on the timeline."""
 
@@ -277,6 +304,8 @@ class Library:
     """Oldest first; empty when the project has no eras file."""
     camps: tuple[Camp, ...] = ()
     """In the order written; an actor is in at most one."""
+    places: dict[str, Place] = field(default_factory=dict)
+    basemap: Basemap | None = None
     readings: dict[str, Reading] = field(default_factory=dict)
 
     def entry(self, entry_id: str) -> Term | Actor:
@@ -286,3 +315,8 @@ class Library:
     @property
     def entries(self) -> list[Term | Actor]:
         return [*self.terms.values(), *self.actors.values()]
+
+    @property
+    def own_places(self) -> list[Place]:
+        """Places with a page of their own (not explained by a term or actor)."""
+        return [place for place in self.places.values() if place.same_as is None]

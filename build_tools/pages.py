@@ -11,6 +11,7 @@ from .mentions import Mention, find_mentions
 from .model import Library
 from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
 from .render_entries import render_entry
+from .render_places import render_place, render_places_index
 from .render_reading import render_reading
 from .render_selfcheck import render_self_check
 
@@ -50,8 +51,20 @@ class Site:
 
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
-    """What the linker needs to know of each term and actor."""
-    return [
+    """What the linker needs to know of each term, actor and place (places explained by an entry link there)."""
+    places = [
+        LinkTarget(
+            id=place.id,
+            label=place.label,
+            names=tuple(place.names),
+            short=place.short,
+            src_uri=layout.place_uri(place),
+            case_sensitive=place.case_sensitive,
+            plurals=place.plurals,
+        )
+        for place in library.own_places
+    ]
+    return places + [
         LinkTarget(
             id=entry.id,
             label=entry.label,
@@ -78,13 +91,18 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         GeneratedPage(layout.self_check, render_self_check(library, layout)),
     ]
     pages += [GeneratedPage(uri, text) for uri, text in asset_files().items()]
+    if library.places:
+        pages.append(GeneratedPage(layout.places_index, render_places_index(library, layout)))
+        pages += [GeneratedPage(layout.place_uri(place), render_place(library, layout, place)) for place in library.own_places]
     for entry in library.entries:
         pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))
     terms = sorted(library.terms.values(), key=lambda term: term.title.lower())
     actors = sorted(library.actors.values(), key=lambda actor: actor.name.lower())
+    places = sorted(library.own_places, key=lambda place: place.name.lower())
     sections = (
         NavSection("Glossary", layout.glossary_index, tuple(layout.entry_uri(term) for term in terms)),
         NavSection("People and groups", layout.actors_index, tuple(layout.entry_uri(actor) for actor in actors)),
+        NavSection("Places", layout.places_index, tuple(layout.place_uri(place) for place in places)),
     )
     readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher) for reading in library.readings.values()}
     return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions)

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from .model import Actor, Annotation, Camp, Era, Event, Question, ReadingMeta, Term
+from .model import Actor, Annotation, Camp, Era, Event, Place, Question, ReadingMeta, Term
 from .validate import FIELD_HINTS
 
 __all__ = ["SCHEMAS", "generate_schemas", "write_schemas"]
@@ -25,6 +25,7 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "term": (Term, "A glossary term: glossary/terms/<id>.yml"),
     "actor": (Actor, "A person, group or state: glossary/actors/<id>.yml"),
     "event": (Event, "A timeline event: glossary/events/<date>-<slug>.yml"),
+    "place": (Place, "A place on the locator map: glossary/places/<id>.yml"),
     "questions": (list[Question], "Discussion questions, in order: glossary/questions.yml"),
     "annotations": (list[Annotation], "Notes on the readings: glossary/annotations.yml"),
     "eras": (list[Era], "Eras of the timeline, oldest first: glossary/eras.yml"),
@@ -33,7 +34,7 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
 }
 """File stem (`<stem>.schema.json`) → the type the file holds, and a title naming the files it describes."""
 
-_ID_FROM_FILE_NAME = (Term, Actor, Event)
+_ID_FROM_FILE_NAME = (Term, Actor, Event, Place)
 """Their id is the file name, so the file itself has no 'id' key."""
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
 from .load import RawContent, RawReading
-from .model import ID_PATTERN, Actor, Annotation, Camp, Era, Event, Paragraph, Question, Reading, ReadingMeta, Term
+from .model import ID_PATTERN, Actor, Annotation, Camp, Era, Event, Paragraph, Place, Question, Reading, ReadingMeta, Term
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
@@ -51,6 +51,9 @@ FIELD_HINTS = {
     "native_name": "the name in its own script",
     "native_language": "a language code, like 'ar' or 'fa'",
     "end_date": "when it ended, for events that last",
+    "latitude": "degrees north, like 33.31, copied from a cited source",
+    "longitude": "degrees east, like 44.39, copied from a cited source",
+    "same_as": "the id of a term or actor that already explains this place",
     "start": "the first year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
     "end": "the last year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
     "Era.title": "what the era was, in a few words",
@@ -84,6 +87,9 @@ class ValidatedContent:
         self.terms: list[tuple[Term, YamlFile]] = []
         self.actors: list[tuple[Actor, YamlFile]] = []
         self.events: list[tuple[Event, YamlFile]] = []
+        self.places: list[tuple[Place, YamlFile]] = []
+        self.basemap: object = None
+        """Parsed JSON of the locator map's outlines, checked when the library is built."""
         self.questions: list[tuple[Question, YamlFile, Location]] = []
         self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
         self.eras: list[tuple[Era, YamlFile, Location]] = []
@@ -99,6 +105,8 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
     result.terms = _validate_entry_files(raw.terms, Term, problems)
     result.actors = _validate_entry_files(raw.actors, Actor, problems)
     result.events = _validate_entry_files(raw.events, Event, problems)
+    result.places = _validate_entry_files(raw.places, Place, problems)
+    result.basemap = raw.basemap
     if raw.questions is not None:
         result.questions = _validate_list_file(raw.questions, Question, problems)
     if raw.annotations is not None:

@@ -17,9 +17,9 @@ from typing import Any
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
-from browser import PAGE_BUDGET, launch_chromium, page_paths, serve, weigh_page
+from browser import PAGE_BUDGET, page_paths, serve, weigh_page
 from linkcheck import check_links
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from conftest import ROOT, BuiltSite, build_project
 
@@ -37,20 +37,6 @@ AXE = Axe()
 SCREENSHOTS = ROOT / "screenshots"
 DEPLOYED_REPO_URL = "https://github.com/example/classroom-site"
 """What the deploy job sets REPO_URL to (a GitHub repository), so privacy is checked as deployed."""
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="session")
-def base_url(real_site: BuiltSite) -> Iterator[str]:
-    with serve(real_site.root) as url:
-        yield url
 
 
 @pytest.fixture(scope="session")

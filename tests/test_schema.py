@@ -20,6 +20,7 @@ GLOBS = {
     "term": "glossary/terms/*.yml",
     "actor": "glossary/actors/*.yml",
     "event": "glossary/events/*.yml",
+    "place": "glossary/places/*.yml",
     "questions": "glossary/questions.yml",
     "annotations": "glossary/annotations.yml",
     "eras": "glossary/eras.yml",

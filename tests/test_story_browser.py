@@ -5,13 +5,11 @@ Screens are counted at 375 × 667 px (a small phone). Screenshots land in `scree
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from browser import launch_chromium, serve, weigh_page
-from playwright.sync_api import Browser, expect, sync_playwright
+from browser import weigh_page
+from playwright.sync_api import Browser, expect
 
-from conftest import ROOT, BuiltSite
+from conftest import ROOT
 
 PHONE = {"width": 375, "height": 667}
 DESKTOP = {"width": 1280, "height": 900}
@@ -23,20 +21,6 @@ TIMELINE_SCREENS = 12
 TIMELINE_BUDGET = 100_000
 """Bytes of gzip HTML + CSS + JS the timeline page may load."""
 SCREENSHOTS = ROOT / "screenshots"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: BuiltSite) -> Iterator[str]:
-    with serve(real_site.root) as url:
-        yield url
 
 
 @pytest.mark.browser
