@@ -113,7 +113,7 @@ def test_the_other_side_prints_under_its_paragraph(browser: Browser, base_url: s
 @pytest.mark.browser
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize(("name", "path", "selector"), [("timeline", TIMELINE, ""), ("diagram", "actors/", "figure.actor-diagram-figure")])
+@pytest.mark.parametrize(("name", "path", "selector"), [("timeline", TIMELINE, ""), ("diagram", "actors/", "figure.actor-diagram-figure"), ("map", "places/", "figure.locator-map-figure")])
 def test_story_screenshots(browser: Browser, base_url: str, name: str, path: str, selector: str, scheme: str, viewport: dict[str, int]) -> None:
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     page = context.new_page()
