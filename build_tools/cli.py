@@ -8,12 +8,13 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
-import tempfile
+import uuid
 from pathlib import Path
 
 from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
+from .model import Library
 from .site import load_library, load_site
 
 __all__ = ["main"]
@@ -44,12 +45,17 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(args.project)
     try:
         if args.command == "check":
-            library = load_library(ContentPaths(root))
+            library = _check(root)
             print(
                 f"Content is valid: {len(library.terms)} terms, {len(library.actors)} actors, {len(library.events)} events, "
                 f"{len(library.questions)} questions, {len(library.annotations)} annotations, {len(library.readings)} readings."
             )
         elif args.command == "export":
+            from .output import unsafe_output
+
+            problem = unsafe_output(root / args.folder, {"the project folder": root, "'docs/'": root / "docs", "'glossary/'": root / "glossary"})
+            if problem:
+                raise ValueError(problem)
             count = export_markdown(root, Path(args.folder), teacher=args.teacher)
             print(f"Wrote {count} pages to {args.folder}.")
         elif args.command == "build":
@@ -69,10 +75,26 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except (FileExistsError, ValueError) as error:
+    except (FileExistsError, TimeoutError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _check(root: Path) -> Library:
+    """Content and project problems (mkdocs.yml, page options), all in one report."""
+    from .pages import plan_site
+    from .project_checks import check_project
+
+    try:
+        library = load_library(ContentPaths(root))
+    except ContentError as error:
+        raise ContentError([*error.problems, *check_project(root)]) from None
+    generated = {page.src_uri for page in plan_site(library, Layout()).pages}
+    problems = check_project(root, generated=generated)
+    if problems:
+        raise ContentError(problems)
+    return library
 
 
 def export_markdown(root: Path, folder: Path, *, teacher: bool = False) -> int:
@@ -87,34 +109,57 @@ def export_markdown(root: Path, folder: Path, *, teacher: bool = False) -> int:
 
 
 def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = False) -> int:
-    """Build with MkDocs into a temporary folder and swap it in only when the build succeeds."""
+    """Build with MkDocs into a temporary folder and swap it in only when the build succeeds.
+
+    Builds into the same folder wait for each other (a lock), and staging folders left by a
+    killed build are removed first. The output may not overwrite or sit inside the sources.
+    """
     import logging
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from .offline import remote_resources
+    from .output import STAGING_PREFIX, build_lock, clean_stale_staging, swap_into, unsafe_output
+
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    staging = site_dir.parent / f"{STAGING_PREFIX}{uuid.uuid4().hex[:8]}"
+    # Once with the documented layout (before MkDocs reads the config), once with the configured one.
+    problem = unsafe_output(site_dir, {"the project folder": root, "'docs/'": root / "docs", "'glossary/'": root / "glossary"})
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     try:
         config = load_config(str(root / config_file), site_dir=str(staging), strict=True)
-        if teacher:
-            config.plugins["terms"].config.teacher_edition = True
-        build(config)
     except (Abort, ConfigurationError, SystemExit) as error:
-        shutil.rmtree(staging, ignore_errors=True)
         print(f"Build failed ({error}); '{site_dir.name}/' was left as it was.", file=sys.stderr)
         return 1
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = site_dir.with_name(site_dir.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(old)
-    staging.rename(site_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    terms = config.plugins.get("terms")
+    content = root / (terms.config.content_dir if terms is not None else "glossary")
+    docs = Path(config.docs_dir)
+    problem = unsafe_output(site_dir, {"the project folder": root, f"'{docs.name}/'": docs, f"'{content.name}/'": content})
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
+    with build_lock(site_dir.parent):
+        clean_stale_staging(site_dir.parent)
+        staging.mkdir()
+        try:
+            if teacher and terms is not None:
+                terms.config.teacher_edition = True
+            build(config)
+            remote = remote_resources(staging)
+            if remote:
+                raise Abort("pages would load from other hosts; download these files into docs/ and link to the copies:\n" + "\n".join(remote))
+        except (Abort, ConfigurationError, SystemExit) as error:
+            shutil.rmtree(staging, ignore_errors=True)
+            print(f"Build failed ({error}); '{site_dir.name}/' was left as it was.", file=sys.stderr)
+            return 1
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        swap_into(staging, site_dir)
     print(f"Built the site into '{site_dir.name}/'.")
     return 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+from .content_checks import check_aliases_are_specific, check_quotes_fit
 from .errors import ProblemList, closest
 from .model import Actor, Basemap, Camp, Disagreement, Era, Library, ParagraphRefs, Place, Reading, Term
 from .text import fold, is_exact
@@ -55,6 +56,8 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
     places = _check_places(content.places, checker, terms, actors)
     named: list[tuple[Term | Actor | Place, YamlFile]] = [*content.terms, *content.actors, *((place, file) for place, file in content.places if place.same_as is None)]
     _check_aliases(named, problems)
+    check_quotes_fit(readings, content.annotations, problems)
+    check_aliases_are_specific([*content.terms, *content.actors], readings.values(), problems)
     eras = _check_eras(content.eras, problems)
     _check_camps(content.camps, checker, sorted(actors))
 

@@ -13,6 +13,9 @@ from pydantic_core import PydanticCustomError, core_schema
 
 __all__ = ["PartialDate"]
 
+FIRST_YEAR = 1000
+LAST_YEAR = 2100
+"""Plausible years: a year 0 or 2999 is a typo (four digits cannot write earlier years anyway)."""
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
@@ -35,6 +38,8 @@ class PartialDate:
         if not match:
             raise ValueError(f"'{text}' is not a date. Write YYYY-MM-DD, or YYYY-MM or YYYY when only that is known")
         year, month, day = (int(part) if part else 0 for part in match.groups())
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"'{text}' has year {year}; years run from {FIRST_YEAR} to {LAST_YEAR}. Check the year for a typo")
         if match.group(2) and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
         if match.group(3) and not 1 <= day <= calendar.monthrange(year, month)[1]:
@@ -82,7 +87,7 @@ def _validate(value: object) -> PartialDate:
     if isinstance(value, PartialDate):
         return value
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise PydanticCustomError("date", "{value!r} is not a date. Write YYYY-MM-DD, or YYYY-MM or YYYY", {"value": value})
+        raise PydanticCustomError("date", "'{value}' is not a date. Write YYYY-MM-DD, or YYYY-MM or YYYY", {"value": str(value).lower() if isinstance(value, bool) else str(value)})
     try:
         return PartialDate.parse(value)
     except ValueError as error:

@@ -35,6 +35,13 @@ class ContentPaths:
     def readings(self) -> Path:
         return self.root / self.docs_dir / self.readings_dir
 
+    def display_unresolved(self, path: Path) -> str:
+        """Path as shown in messages, without following links (a link's own name, never its target)."""
+        try:
+            return path.absolute().relative_to(self.root.absolute()).as_posix()
+        except ValueError:
+            return path.name
+
     def display(self, path: Path) -> str:
         """Path as shown in messages: relative to the project root, with forward slashes."""
         try:
@@ -84,8 +91,8 @@ def read_content(paths: ContentPaths) -> RawContent:
     for kind in ("terms", "actors", "events", "places"):
         folder = paths.content / kind
         for file in sorted(folder.glob("*")) if folder.is_dir() else []:
-            if file.suffix == ".yaml":
-                raw.problems.append(Problem(paths.display(file), 0, "content files end in '.yml'. Rename it to end in '.yml'."))
+            if file.suffix.lower() in (".yaml", ".yml") and file.suffix != ".yml":
+                raw.problems.append(Problem(paths.display(file), 0, f"content files end in '.yml', not '{file.suffix}'. Rename it to '{file.stem}.yml'."))
                 continue
             if file.suffix != ".yml":
                 continue
@@ -94,7 +101,10 @@ def read_content(paths: ContentPaths) -> RawContent:
                 getattr(raw, kind).append(parsed)
     for kind in ("questions", "annotations", "eras", "camps"):
         file = paths.content / f"{kind}.yml"
-        if file.is_file():
+        for other in sorted(paths.content.glob("*")):
+            if other.stem == kind and other.suffix != ".yml" and other.suffix.lower() in (".yaml", ".yml"):
+                raw.problems.append(Problem(paths.display(other), 0, f"content files end in '.yml', not '{other.suffix}'. Rename it to '{kind}.yml'."))
+        if file.exists() or file.is_symlink():
             setattr(raw, kind, _read(paths, file, raw.problems))
     basemap = paths.content / "map" / "basemap.json"
     if basemap.is_file():
@@ -103,21 +113,58 @@ def read_content(paths: ContentPaths) -> RawContent:
         except (OSError, ValueError) as error:
             raw.problems.append(Problem(paths.display(basemap), 1, f"the basemap cannot be read ({error}). Cut it again with scripts/make_basemap.py."))
     if paths.readings.is_dir():
-        for file in sorted(paths.readings.glob("*.md")):
+        for file in sorted(paths.readings.glob("*")):
+            if file.suffix.lower() in _READING_SUFFIXES and file.suffix != ".md":
+                raw.problems.append(Problem(paths.display(file), 0, f"readings end in '.md', not '{file.suffix}'. Rename it to '{file.stem}.md'."))
+                continue
+            if file.suffix != ".md":
+                continue
             reading = _read_reading(paths, file, raw.problems)
             if reading is not None:
                 raw.readings.append(reading)
     return raw
 
 
+_READING_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt")
+
+
+def _refuse(paths: ContentPaths, file: Path) -> Problem | None:
+    """Why `file` cannot be read as content: a link that leaves the project or leads nowhere, or a folder.
+
+    The target of a link is never printed: it may be outside the project, and not the teacher's to show.
+    """
+    display = paths.display_unresolved(file)
+    try:
+        target = file.resolve(strict=True)
+    except FileNotFoundError:
+        return Problem(display, 0, "this is a link to a file that does not exist. Delete the link, or put the file itself here.")
+    except (RuntimeError, OSError):
+        return Problem(display, 0, "this is a link that leads back to itself (a loop). Delete the link, or put the file itself here.")
+    if not target.is_relative_to(paths.root.resolve()):  # the file, or a folder above it, is a link
+        return Problem(display, 0, "this is a link to a file outside the project; the build reads only files inside it. Copy the file here instead of linking to it.")
+    if target.is_dir():
+        return Problem(display, 0, "this is a folder, but the name is that of a content file. Rename the folder, or move its files out and delete it.")
+    if not target.is_file():
+        return Problem(display, 0, "this is not a regular file (a pipe or a device). Delete it, and save the content as an ordinary file.")
+    return None
+
+
 def _read(paths: ContentPaths, file: Path, problems: list[Problem]) -> YamlFile | None:
-    parsed, found = read_yaml(file, paths.display(file))
+    refused = _refuse(paths, file)
+    if refused is not None:
+        problems.append(refused)
+        return None
+    parsed, found = read_yaml(file, paths.display_unresolved(file))
     problems.extend(found)
     return parsed
 
 
 def _read_reading(paths: ContentPaths, file: Path, problems: list[Problem]) -> RawReading | None:
-    display = paths.display(file)
+    refused = _refuse(paths, file)
+    if refused is not None:
+        problems.append(refused)
+        return None
+    display = paths.display_unresolved(file)
     text, found = read_text(file, display)
     problems.extend(found)
     if text is None:

@@ -138,6 +138,10 @@ def _definitions(targets: Iterable[LinkTarget]) -> etree.Element:
         term.text = target.label
         definition = etree.SubElement(listing, "dd", {"id": f"term-def-{target.id}"})
         definition.text = target.short
+    # One element a line, as Python-Markdown's prettify step (which runs before this one) writes blocks.
+    aside.text = heading.tail = listing.text = listing.tail = aside.tail = "\n"
+    for child in listing:
+        child.tail = "\n"
     return aside
 
 
@@ -198,9 +202,10 @@ class TermLinkExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        # After inline patterns (20) so text is final; before attr_list/toc-independent steps
-        # that read link targets (MkDocs' relative-path fixer runs last).
-        md.treeprocessors.register(TermLinkTreeprocessor(md, self), "term_links", 12)
+        # After inline patterns (20) so text is final, after attr_list (8) so `{: .no-term-links }`
+        # is already a class, and after abbr (7) so an abbreviation is never wrapped in a term link;
+        # before toc (5) and MkDocs' relative-path fixer (0), which read the finished links.
+        md.treeprocessors.register(TermLinkTreeprocessor(md, self), "term_links", 6)
 
 
 def makeExtension(**kwargs: Any) -> TermLinkExtension:

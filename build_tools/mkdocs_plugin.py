@@ -10,7 +10,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -21,8 +21,11 @@ from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
 from .markdown_ext import FREQUENCIES, TermLinkExtension
+from .output import StagedOutput, unsafe_output
 from .pages import Site
 from .render_diagram import resolve_doc_links
+from .render_selfcheck import PAGE_SCRIPT
+from .sanitize import sanitize_html
 from .site import load_site
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
@@ -55,11 +58,14 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.command = "build"
+        self.dirty = False
+        self.staged: StagedOutput | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so the last good
         # content survives a bad edit while the teacher fixes it.
         self.command = command
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -70,6 +76,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             if self.command != "serve" or self.site is None:
                 raise PluginError(error.report()) from None
             log.error("%s\nStill serving the last good version.", error.report())
+        if self.command != "serve" and not self.dirty:
+            self._stage_output(config, paths)
         for name in _REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -111,15 +119,48 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         uri = page.file.src_uri
         is_reading = uri in self.site.readings
         frequency = page.meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
+        if frequency not in ("", *FREQUENCIES):
+            log.warning("%s: 'term_links' is '%s'. Use one of: %s.", uri, frequency, ", ".join(FREQUENCIES))
+            frequency = ""
         self.extension.start_page(uri, str(frequency))
         return self.site.readings[uri] if is_reading else markdown
 
+    @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # Last of all on_page_content handlers, before Material's search reads the page (on_page_context).
+        own_script = page.file.generated_by is not None and page.file.src_uri == Layout().self_check
+
         def url_of(src_uri: str) -> str | None:
             file = files.get_file_from_path(src_uri)
             return None if file is None else get_relative_url(file.url, page.url)
 
-        return resolve_doc_links(html, url_of)
+        # Links inside generated SVG are written `docs:<file>`; they become page URLs before the allow-list runs.
+        return sanitize_html(resolve_doc_links(html, url_of), trusted=(PAGE_SCRIPT,) if own_script else ())
+
+    def _stage_output(self, config: MkDocsConfig, paths: ContentPaths) -> None:
+        # MkDocs empties site_dir right after on_config and aborts a strict build only after writing
+        # every page: build into a staging folder and swap it in from on_post_build when all is well.
+        site_dir = Path(config.site_dir)
+        docs = Path(config.docs_dir)
+        problem = unsafe_output(site_dir, {f"'{docs.name}/'": docs, f"'{paths.content_dir}/'": paths.content})
+        if problem:
+            raise PluginError(f"{Path(config.config_file_path).name}: {problem}")
+        self.staged = StagedOutput(site_dir)
+        config.site_dir = str(self.staged.staging)
+
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # Last, after the search index and every other plugin has written into the staging folder.
+        if self.staged is not None:
+            config.site_dir = str(self.staged.output)
+            if not self.staged.finish(strict=config.strict):
+                log.info("The strict build logged warnings; '%s' was left as it was.", self.staged.output.name)
+            self.staged = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.staged is not None:
+            self.staged.discard()
+            self.staged = None
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.

@@ -5,9 +5,11 @@ Field names equal the YAML keys. Models are frozen: after validation, later stag
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
+from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
@@ -35,12 +37,18 @@ __all__ = [
     "RelationshipKind",
     "Source",
     "Term",
+    "unsafe_html",
+    "unsafe_links",
 ]
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s>()]*(?:\([^\s()]*\))?[^\s>()]*)")
-_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)", re.MULTILINE)
+# A link reference definition may sit inside a blockquote, a list item or an admonition, and its
+# destination may be on the next line.
+_LINK_DEFINITION = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[[^\]]+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.MULTILINE)
 _SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9._-]+(/|\.md|#|$))", re.IGNORECASE)
+_URL_FORBIDDEN = re.compile(r'[\x00-\x20\x7f"<>\\`{}|^]')
+_HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^xn--", re.IGNORECASE)
 
 
 def _plain(value: str) -> str:
@@ -50,19 +58,69 @@ def _plain(value: str) -> str:
 
 
 def _url(value: str) -> str:
-    if re.match(r"^https?://", value) and re.search(r'[\s"<>\\]', value):
+    """A real web address (http or https, a host with a dot), safe to write as a `<...>` Markdown destination."""
+    if re.match(r"^https?://", value, re.IGNORECASE) and _URL_FORBIDDEN.search(value):
         raise ValueError(f"'{value}' contains spaces, quotes or angle brackets; copy the address exactly from the browser's address bar")
-    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+    if re.match(r"^https?://", value, re.IGNORECASE) and re.search(r"[\[\]]", value):
+        raise ValueError(f"'{value}' contains '[' or ']', which a web address cannot hold; copy the address exactly from the browser's address bar")
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:
+        parts, port = None, None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not _HOST.match(parts.hostname or "") or port == 0:
         if re.match(r"^[\w.-]+\.[a-z]{2,}", value):
             raise ValueError(f"'{value}' has no scheme; write it in full, starting with https://")
         raise ValueError(f"'{value}' is not a web address; copy the full address, starting with https://")
+    if parts.username or parts.password:
+        raise ValueError("holds a user name or password (before '@'); copy the address without them")
     return value
 
 
+def unsafe_links(text: str) -> list[tuple[int, str]]:
+    """Offsets and targets of links in Markdown `text` that do not go to the web or to this site.
+
+    Targets are read the way a browser reads them: HTML entities decoded, and the tabs, newlines
+    and control characters a browser ignores removed (`java` + newline + `script:` is `javascript:`).
+    """
+    found: list[tuple[int, str]] = []
+    joined = re.sub(r"[\t\r\n]", "", text)
+    for match in _MARKDOWN_LINK.finditer(joined):
+        if not _safe_target(match.group(1)):
+            found.append((_offset_in(text, match.start()), match.group(1)))
+    for match in _LINK_DEFINITION.finditer(text):
+        if not _safe_target(match.group(1)):
+            found.append((match.start(1), match.group(1)))
+    return sorted(found)
+
+
+_SCRIPT_HTML = re.compile(r"<\s*(script|iframe|frame|object|embed|applet|base|meta|form)\b|<[^>]*?\s(href|src|action|formaction|data)\s*=\s*[\"']?\s*(javascript|vbscript|data):|<[^>]*?[\s/\"']on[a-z]+\s*=|\{:?[^}\n]*\bon[a-z]+\s*=", re.IGNORECASE)
+
+
+def unsafe_html(text: str) -> list[tuple[int, str]]:
+    """Offsets and text of raw HTML that would run script: `<script>`, `<iframe>`, `onerror=` and other handlers."""
+    return [(match.start(), match.group(0)) for match in _SCRIPT_HTML.finditer(text)]
+
+
+def _safe_target(target: str) -> bool:
+    seen = re.sub(r"[\x00-\x20\x7f]", "", html.unescape(target))
+    return not seen or bool(_SAFE_LINK.match(seen))
+
+
+def _offset_in(text: str, joined_offset: int) -> int:
+    """Offset in `text` of the character at `joined_offset` once tabs and newlines are removed."""
+    kept = 0
+    for offset, char in enumerate(text):
+        if char not in "\t\r\n":
+            if kept == joined_offset:
+                return offset
+            kept += 1
+    return len(text)
+
+
 def _markdown(value: str) -> str:
-    for target in [*_MARKDOWN_LINK.findall(value), *_LINK_DEFINITION.findall(value)]:
-        if target and not _SAFE_LINK.match(target):
-            raise ValueError(f"has a link to '{target}'; links must start with https://, or point to a page of this site")
+    for _, target in unsafe_links(value):
+        raise ValueError(f"has a link to '{target}'; links must start with https://, or point to a page of this site")
     return value
 
 
@@ -70,7 +128,7 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 PlainText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain)]
 Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_markdown)]
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_url)]
-ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1)]]]
+ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1, strict=True)]]]
 """Reading id → paragraph numbers, as in `reading-id: [4, 5]`."""
 
 ACTOR_KINDS = ("person", "state", "government", "military", "armed-group", "organisation", "movement")

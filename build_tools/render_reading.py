@@ -33,7 +33,7 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
         f"By **{escape(meta.author)}**, {escape(meta.author_role)}  ",
         f"*{escape(meta.publisher)}*, <time datetime=\"{meta.date.iso}\">{meta.date.human}</time>"
         + (f" ({escape(meta.date_note)})" if meta.date_note else "")
-        + f" · [Read the original]({meta.url})",
+        + f" · [Read the original](<{meta.url}>)",
         "",
         "</div>",
         "",

@@ -42,6 +42,8 @@ document.querySelectorAll(".sc-assets a").forEach(function (a) {
   document.head.appendChild(node);
 });
 </script>"""
+PAGE_SCRIPT = _LOADER
+"""The page's one script, written by the build (not content): the sanitizer keeps it on this page only."""
 
 
 def render_self_check(library: Library, layout: Layout) -> str:

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
 from .load import RawContent, RawReading
-from .model import ID_PATTERN, Actor, Annotation, Camp, Era, Event, Paragraph, Place, Question, Reading, ReadingMeta, Term
+from .model import ID_PATTERN, Actor, Annotation, Camp, Era, Event, Paragraph, Place, Question, Reading, ReadingMeta, Term, unsafe_html, unsafe_links
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
@@ -153,6 +153,9 @@ def _validate_entry_file(file: YamlFile, model: type[ModelT], problems: ProblemL
         suggestion = slugify(stem) or "new-entry"
         problems.add(file.path, 1, f"the file name '{stem}' is not a valid id. Rename the file to '{suggestion}.yml': lowercase letters, digits and hyphens.")
         return None
+    if stem == "index":
+        problems.add(file.path, 1, "the file name 'index' is taken by the list page of this folder. Rename the file to a more specific id, like 'price-index.yml'.")
+        return None
     return validate_model(model, {**file.data, "id": stem}, file, (), problems)
 
 
@@ -179,13 +182,27 @@ def _validate_reading(raw: RawReading, problems: ProblemList) -> Reading | None:
         problems.add(raw.display_path, 2, "the front matter must hold keys and values (like 'title: ...').")
         return None
     meta = validate_model(ReadingMeta, raw.front_matter.data, raw.front_matter, (), problems)
-    blocks = [block.strip() for block in raw.body.split("\n\n")]
+    _check_reading_body(raw, problems)
+    # A line of spaces is a blank line, as in Markdown: it separates paragraphs.
+    blocks = [block.strip() for block in re.split(r"\n[ \t]*\n", raw.body)]
     paragraphs = tuple(Paragraph(number, " ".join(block.split("\n"))) for number, block in enumerate((b for b in blocks if b), start=1))
     if not paragraphs:
         problems.add(raw.display_path, raw.body_first_line, "the reading has no paragraphs. Paste its text below the front matter, one blank line between paragraphs.")
     if meta is None or not paragraphs:
         return None
     return Reading(id=raw.id, src_uri=raw.src_uri, meta=meta, paragraphs=paragraphs)
+
+
+def _check_reading_body(raw: RawReading, problems: ProblemList) -> None:
+    """Readings are pasted from other sites: report what would run script, at its line (the sanitizer removes it too)."""
+
+    def line(offset: int) -> int:
+        return raw.body_first_line + raw.body.count("\n", 0, offset)
+
+    for offset, target in unsafe_links(raw.body):
+        problems.add(raw.display_path, line(offset), f"the reading has a link to '{target}'; links must start with https://, or point to a page of this site. Fix or remove the link.")
+    for offset, found in unsafe_html(raw.body):
+        problems.add(raw.display_path, line(offset), f"the reading holds HTML that runs script ('{found.strip()}'). Delete it: a reading is text, and the page would drop it anyway.")
 
 
 def validate_model(model: type[ModelT], data: dict[str, Any], file: YamlFile, base: Location, problems: ProblemList) -> ModelT | None:

@@ -7,6 +7,7 @@ so that duplicate keys are errors (PyYAML silently keeps the last one) and dates
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,15 +16,23 @@ import yaml
 
 from .errors import Problem
 
-__all__ = ["MAX_FILE_BYTES", "Location", "YamlFile", "parse_yaml", "read_text", "read_yaml"]
+__all__ = ["MAX_ALIAS_VALUES", "MAX_DEPTH", "MAX_FILE_BYTES", "Location", "YamlFile", "parse_yaml", "read_text", "read_yaml"]
 
 MAX_FILE_BYTES = 512 * 1024
 """Content files are small; anything bigger is almost always a mistake (a pasted dump, a binary)."""
+MAX_DEPTH = 40
+"""Lists and mappings inside each other; content files need fewer than ten levels."""
+MAX_ALIAS_VALUES = 1000
+"""Values that aliases (`*name`) may add in one file: enough for any real use, far too few for an alias bomb."""
 
 Location = tuple[str | int, ...]
 """Path into the data: mapping keys and list indices, as pydantic reports them."""
 
 _TAGS_AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"}
+_KNOWN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+_INT = "tag:yaml.org,2002:int"
+_DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -60,9 +69,15 @@ class _Builder:
             return self._mapping(node, location)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*location, index)) for index, item in enumerate(node.value)]
-        if node.tag in _TAGS_AS_TEXT:
+        if node.tag in _TAGS_AS_TEXT or (node.tag == _INT and not _DECIMAL.match(node.value)):
+            # `0700` (octal in YAML 1.1), `0x1F`, `1_000`: keep the text as written, so messages quote it back.
             return node.value
-        return self._scalars.construct_object(node, deep=True)
+        try:
+            return self._scalars.construct_object(node, deep=True)
+        except (yaml.YAMLError, ArithmeticError, LookupError, ValueError, TypeError):
+            tag = _short_tag(node.tag)
+            self.problems.append(Problem(self.path, node.start_mark.line + 1 + self.offset, f"'{node.value}' cannot be read as '{tag}'. Remove '{tag}' and write the value plainly."))
+            return node.value
 
     def _mapping(self, node: yaml.MappingNode, location: Location) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -87,9 +102,87 @@ class _Builder:
         return result
 
 
+class _LimitError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+class _Measure:
+    """Check the node graph before building data from it: tags, depth, alias cycles and how far aliases expand."""
+
+    def __init__(self, path: str, offset: int) -> None:
+        self.path = path
+        self.offset = offset
+        self.sizes: dict[int, int] = {}
+        self.on_path: set[int] = set()
+        self.alias_values = 0
+
+    def line(self, node: yaml.Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def size(self, node: yaml.Node, parent: yaml.Node | None, depth: int) -> int:
+        key = id(node)
+        where = parent if parent is not None else node
+        if key in self.on_path:
+            raise _LimitError(Problem(self.path, self.line(where), "an alias here ('*') points to the value that holds it, so it never ends. Write the value out in full, without '&' and '*'."))
+        if key in self.sizes:
+            self.alias_values += self.sizes[key]
+            if self.alias_values > MAX_ALIAS_VALUES:
+                raise _LimitError(
+                    Problem(self.path, self.line(where), f"aliases here expand to more than {MAX_ALIAS_VALUES} values. Content files do not need '&' or '*'; write the values out in full.")
+                )
+            return self.sizes[key]
+        if depth > MAX_DEPTH:
+            raise _LimitError(Problem(self.path, self.line(node), f"the YAML nests more than {MAX_DEPTH} levels deep here. Check the brackets and the indentation."))
+        if node.tag == "tag:yaml.org,2002:merge":
+            raise _LimitError(Problem(self.path, self.line(node), "'<<' (a YAML merge) is not used in content files. Write the keys out in full."))
+        if node.tag not in _KNOWN_TAGS and node.tag not in _TAGS_AS_TEXT:
+            tag = _short_tag(node.tag)
+            raise _LimitError(Problem(self.path, self.line(node), f"unknown tag '{tag}'. Content files use no tags; remove '{tag}' and write the value plainly."))
+        self.on_path.add(key)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                total += self.size(key_node, node, depth + 1) + self.size(value_node, node, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(self.size(item, node, depth + 1) for item in node.value)
+        self.on_path.discard(key)
+        self.sizes[key] = total
+        return total
+
+
+def _deepest(text: str, path: str, offset: int) -> Problem:
+    """Where the nesting first goes past MAX_DEPTH, from the event stream (which needs no recursion)."""
+    depth = 0
+    try:
+        # The pure-Python parser: libyaml stops at its own depth limit before reporting events.
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    line = event.start_mark.line + 1 if event.start_mark else 1
+                    return Problem(path, line + offset, f"the YAML nests more than {MAX_DEPTH} levels deep here. Check the brackets and the indentation.")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return Problem(path, offset + 1, f"the YAML nests more than {MAX_DEPTH} levels deep. Check the brackets and the indentation.")
+
+
 def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]:
-    """Read a content file (YAML or a reading) as UTF-8, refusing huge or wrongly encoded files."""
-    raw = file.read_bytes()
+    """Read a content file (YAML or a reading) as UTF-8, refusing huge, wrongly encoded or unreadable files."""
+    try:
+        raw = file.read_bytes()
+    except PermissionError:
+        return None, [Problem(display_path, 0, "the file cannot be read: permission denied. Give yourself read permission (chmod u+r), or delete the file.")]
+    except IsADirectoryError:
+        return None, [Problem(display_path, 0, "this is a folder, but the name is that of a content file. Rename the folder, or move its files out and delete it.")]
+    except OSError as error:
+        return None, [Problem(display_path, 0, f"the file cannot be read ({error.strerror or 'input/output error'}). Check the file, or delete it.")]
     if len(raw) > MAX_FILE_BYTES:
         size_kb = len(raw) // 1024
         limit_kb = MAX_FILE_BYTES // 1024
@@ -97,12 +190,20 @@ def read_text(file: Path, display_path: str) -> tuple[str | None, list[Problem]]
             Problem(display_path, 0, f"the file is {size_kb} KB; content files must be under {limit_kb} KB. Look for text pasted by mistake and remove it.")
         ]
     try:
-        return raw.decode("utf-8"), []
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [
             Problem(display_path, line, "the file is not UTF-8 text. Save it with UTF-8 encoding (in VS Code: 'Save with Encoding', 'UTF-8').")
         ]
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        code = f"U+{ord(control.group()):04X}"
+        return None, [
+            Problem(display_path, line, f"this line holds an invisible control character ({code}), often left by copying from a PDF or a word processor. Retype the line.")
+        ]
+    return text, []
 
 
 def read_yaml(file: Path, display_path: str) -> tuple[YamlFile | None, list[Problem]]:
@@ -122,11 +223,21 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[YamlF
     offset = first_line - 1
     try:
         node = _compose(text)
+    except RecursionError:
+        return None, [_deepest(text, display_path, offset)]
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1 + offset
+        return None, [Problem(display_path, line, f"this line holds a character YAML does not allow (U+{error.character if isinstance(error.character, int) else ord(error.character):04X}). Retype the line.")]
     except yaml.MarkedYAMLError as error:
         problem = _syntax_problem(display_path, error, text)
         return None, [Problem(problem.path, problem.line + offset if problem.line else 0, problem.message)]
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML marks nearly every error
         return None, [Problem(display_path, 0, f"the YAML cannot be read: {error}")]
+    if node is not None:
+        try:
+            _Measure(display_path, offset).size(node, None, 0)
+        except _LimitError as limit:
+            return None, [limit.problem]
     builder = _Builder(display_path, offset)
     data = builder.build(node, ()) if node is not None else None
     return YamlFile(display_path, data, builder.lines), builder.problems

@@ -25,7 +25,7 @@ from conftest import MINI, ROOT
 PROPERDOCS = "properdocs==1.6.7"
 MATERIAL_DEPENDENCIES = ["babel", "backrefs", "colorama", "jinja2", "markdown", "mkdocs-material-extensions", "paginate", "pygments", "pymdown-extensions", "requests"]
 """Material's requirements except MkDocs itself (Material is installed with --no-deps)."""
-OUR_DEPENDENCIES = ["pydantic", "pyahocorasick", "pyyaml"]
+OUR_DEPENDENCIES = ["pydantic", "pyahocorasick", "pyyaml", "nh3"]
 PAGES = ["glossary/", "glossary/quay/", "glossary/lighthouse/", "actors/", "actors/harbour-board/", "timeline/", "questions/", "self-check/", "readings/harbour/"]
 
 

@@ -6,6 +6,7 @@ Each folder in `tests/fixtures/bad/` holds the files that differ from the mini p
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -21,11 +22,24 @@ CASES = sorted(folder.name for folder in BAD.iterdir() if folder.is_dir())
 
 
 def apply_case(project: Path, case: str) -> None:
-    """Copy the files of one bad-input case over the project."""
+    """Copy the files of one bad-input case over the project.
+
+    `remove.txt` lists project files to delete first (to put a folder in a file's place); symbolic
+    links are copied as links.
+    """
     folder = BAD / case
+    removals = folder / "remove.txt"
+    for name in removals.read_text(encoding="utf-8").split() if removals.exists() else []:
+        (project / name).unlink()
     for file in sorted(folder.rglob("*")):
-        if file.is_file() and file.name != "expected.txt":
-            target = project / file.relative_to(folder)
+        if file.name in ("expected.txt", "remove.txt") and file.parent == folder:
+            continue
+        target = project / file.relative_to(folder)
+        if file.is_symlink():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            os.symlink(os.readlink(file), target)
+        elif file.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(file, target)
 
@@ -50,7 +64,7 @@ def assert_reported(result: subprocess.CompletedProcess[str], expected: list[str
 
 
 def test_corpus_is_large_and_pinned() -> None:
-    assert len(CASES) >= 28
+    assert len(CASES) >= 118  # 58 before the safety work, at least 60 added with it
     for case in CASES:
         assert expected_lines(case), f"{case} has no expected messages"
 
@@ -133,3 +147,41 @@ def test_mkdocs_build_aborts_with_the_messages(mini_project: Path, tmp_path: Pat
     errors = [record.getMessage() for record in caplog.records if record.levelname == "ERROR"]
     assert errors == ["\n".join([*expected_lines("paragraph-past-end"), count_line(1)])]
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_link_to_a_file_outside_the_project_is_refused_without_its_content(mini_project: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "private-notes.yml"
+    secret.write_text("title: Private\nshort: Not for students.\n", encoding="utf-8")
+    (mini_project / "glossary/terms/notes.yml").symlink_to(secret)
+    result = run_cli(mini_project, "check")
+    expected = ["glossary/terms/notes.yml: this is a link to a file outside the project; the build reads only files inside it. Copy the file here instead of linking to it."]
+    assert_reported(result, expected)
+    assert "Private" not in result.stderr
+    assert str(tmp_path) not in result.stderr
+
+
+def test_unreadable_file(mini_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools.errors import ContentError
+    from build_tools.load import ContentPaths
+    from build_tools.site import load_library
+
+    real = Path.read_bytes
+
+    def read_bytes(path: Path) -> bytes:
+        if path.name == "quay.yml":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.raises(ContentError) as error:
+        load_library(ContentPaths(mini_project))
+    assert [str(problem) for problem in error.value.problems] == [
+        "glossary/terms/quay.yml: the file cannot be read: permission denied. Give yourself read permission (chmod u+r), or delete the file."
+    ]
+
+
+def test_byte_order_mark_in_a_reading_is_accepted(mini_project: Path) -> None:
+    reading = mini_project / "docs/readings/harbour.md"
+    reading.write_bytes(b"\xef\xbb\xbf" + reading.read_bytes())
+    result = run_cli(mini_project, "check")
+    assert result.returncode == 0, result.stderr

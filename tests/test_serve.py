@@ -80,3 +80,32 @@ def test_syntax_error_during_serve(server: Any, mini_project: Path) -> None:
     lighthouse.write_text(good.replace("guides ships at night", "guides ships through the night"), encoding="utf-8")
     server.wait_for_page("glossary/lighthouse/", "guides ships through the night", timeout=20)
     assert server.process.poll() is None
+
+
+BOMB = "\n".join(
+    ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    + [f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 10)}]" for level in range(1, 10)]
+)
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (BOMB, "glossary/terms/lighthouse.yml:3: aliases here expand to more than 1000 values."),
+        ("title: &loop [*loop]", "glossary/terms/lighthouse.yml:1: an alias here ('*') points to the value that holds it"),
+        ("title: !!python/name:os.system x", "glossary/terms/lighthouse.yml:1: unknown tag '!!python/name:os.system'."),
+    ],
+)
+def test_dangerous_yaml_during_serve_then_recovery(server: Any, mini_project: Path, bad: str, message: str) -> None:
+    lighthouse = mini_project / "glossary/terms/lighthouse.yml"
+    good = lighthouse.read_text(encoding="utf-8")
+
+    lighthouse.write_text(bad + "\n", encoding="utf-8")
+    server.wait_for_output(message)
+    server.wait_for_output("Still serving the last good version.")
+    assert "A tower with a bright light" in server.get("glossary/lighthouse/")
+    assert server.process.poll() is None
+
+    lighthouse.write_text(good.replace("guides ships at night", "guides ships by night"), encoding="utf-8")
+    server.wait_for_page("glossary/lighthouse/", "guides ships by night", timeout=20)
+    assert not any("Traceback" in line for line in server.output)
