@@ -12,9 +12,10 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from browser import chromium_path, launch_chromium, page_paths, serve
+from browser import chromium_path, page_paths, serve
 from bs4 import BeautifulSoup, Tag
 
 from build_tools.render_selfcheck import PAGE_SCRIPT
@@ -78,6 +79,10 @@ def test_search_index_keeps_no_script_from_content(xss_site: Path) -> None:
     assert found == []
 
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+
 @pytest.fixture(scope="module")
 def site_url(xss_site: Path) -> Iterator[str]:
     with serve(xss_site) as url:
@@ -86,25 +91,22 @@ def site_url(xss_site: Path) -> Iterator[str]:
 
 @pytest.mark.browser
 @pytest.mark.skipif(chromium_path() is None, reason="Chromium is not installed (make browser)")
-def test_no_dialog_opens_on_any_page(xss_site: Path, site_url: str) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_no_dialog_opens_on_any_page(xss_site: Path, site_url: str, browser: Browser) -> None:
+    # The session's shared Chromium: a second Playwright in the same process cannot start.
     dialogs: list[str] = []
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
-            for path in page_paths(xss_site):
-                page.goto(site_url + path, wait_until="load")
-                # Hover and focus what is left, and open every details element, so handlers would fire.
-                page.evaluate(
-                    """() => { for (const el of document.querySelectorAll("article *")) {
-                        for (const type of ["mouseover", "focus", "click", "toggle", "error", "load"])
-                          el.dispatchEvent(new Event(type)); }
-                      document.querySelectorAll("details").forEach(d => d.open = true); }"""
-                )
-                page.wait_for_timeout(50)
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+        for path in page_paths(xss_site):
+            page.goto(site_url + path, wait_until="load")
+            # Hover and focus what is left, and open every details element, so handlers would fire.
+            page.evaluate(
+                """() => { for (const el of document.querySelectorAll("article *")) {
+                    for (const type of ["mouseover", "focus", "click", "toggle", "error", "load"])
+                      el.dispatchEvent(new Event(type)); }
+                  document.querySelectorAll("details").forEach(d => d.open = true); }"""
+            )
+            page.wait_for_timeout(50)
+    finally:
+        page.close()
     assert dialogs == []
