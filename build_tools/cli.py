@@ -82,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(root: Path) -> Library:
-    """Content and project problems (mkdocs.yml, page options), all in one report."""
+    """Content and project problems (mkdocs.yml, page options) and unmet expectations, all in one report."""
+    from .expectations import check_expectations
     from .pages import plan_site
     from .project_checks import check_project
 
@@ -91,7 +92,7 @@ def _check(root: Path) -> Library:
     except ContentError as error:
         raise ContentError([*error.problems, *check_project(root)]) from None
     generated = {page.src_uri for page in plan_site(library, Layout()).pages}
-    problems = check_project(root, generated=generated)
+    problems = [*check_project(root, generated=generated), *check_expectations(ContentPaths(root), library)]
     if problems:
         raise ContentError(problems)
     return library

@@ -54,7 +54,7 @@ def is_word_char(char: str) -> bool:
 
 
 def slugify(text: str) -> str:
-    """The one slug function: `Kata'ib Hezbollah` → `kataib-hezbollah`."""
+    """The one slug function: `Côte d'Ivoire` → `cote-divoire`."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(char for char in text if not unicodedata.combining(char))
     text = re.sub(r"['\u2019\u2018]", "", text.lower())

@@ -14,6 +14,11 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINI = FIXTURES / "mini"
+UNITS = FIXTURES / "units"
+"""Complete fixture units, each a project on a public-domain text (mkdocs.yml, docs/, glossary/)."""
+SUFFRAGE = UNITS / "suffrage"
+TOOL_ASSETS = ROOT / "docs" / "assets"
+"""The generator's own CSS and JavaScript; they stay when a unit's content is swapped in."""
 
 
 def build_project(project: Path, site_dir: Path, *, teacher: bool = False) -> Path:
@@ -41,6 +46,13 @@ class BuiltSite:
 
     def pages(self) -> list[Path]:
         return sorted(self.root.rglob("*.html"))
+
+
+def copy_unit(unit: Path, target: Path) -> Path:
+    """Copy a fixture unit into `target`, with the generator's assets in its docs folder, ready to build."""
+    shutil.copytree(unit, target)
+    shutil.copytree(TOOL_ASSETS, target / "docs" / "assets", dirs_exist_ok=True)
+    return target
 
 
 @pytest.fixture

@@ -76,11 +76,13 @@ def _links_to_teacher_edition(site: BuiltSite) -> list[str]:
     return found
 
 
+@pytest.mark.content
 def test_no_student_page_links_to_the_teacher_edition(mini_site: BuiltSite, real_site: BuiltSite) -> None:
     assert _links_to_teacher_edition(mini_site) == []
     assert _links_to_teacher_edition(real_site) == []
 
 
+@pytest.mark.content
 def test_the_real_student_site_shows_no_teacher_notes(real_site: BuiltSite) -> None:
     assert _teacher_note_boxes(real_site) == []
     reading = next(path for path in (real_site.root / "readings").iterdir() if path.is_dir())

@@ -1,4 +1,7 @@
-"""The teacher guide works as written: its steps run, in order, on a copy of the project, which then builds strictly.
+"""The teacher guide works as written: its steps run, in order, on a copy of a fixture unit, which then builds strictly.
+
+The examples use the suffrage fixture unit, never this repository's own content, so a teacher who
+replaces the content keeps a guide whose examples still pass.
 
 Each fenced block in `docs/teachers/guide.md` follows a comment that says how to test it:
 
@@ -17,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 import shlex
-import shutil
 import socket
 import subprocess
 import sys
@@ -30,7 +32,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES, ROOT, build_project
+from conftest import FIXTURES, ROOT, SUFFRAGE, build_project, copy_unit
 
 GUIDE = ROOT / "docs" / "teachers" / "guide.md"
 _COMMENT = re.compile(r"^<!-- test: (?P<action>[a-z-]+)(?: (?P<argument>.*?))? -->$", re.MULTILINE)
@@ -70,19 +72,13 @@ def test_every_example_is_tested() -> None:
     assert {step.action for step in guide_steps(text)} == {*_WITH_BLOCK, "edit"}
 
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "glossary", "overrides")
-"""What a build reads (the theme's custom_dir included); .venv, site/ and tests stay behind."""
+GUIDE_UNIT = SUFFRAGE
+"""The unit the guide's examples are written for."""
 
 
 def copy_project(target: Path) -> Path:
-    target.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        elif source.is_file():
-            shutil.copyfile(source, target / part)
-    return target
+    """A copy of the guide's unit, with the generator's assets, as a teacher's project."""
+    return copy_unit(GUIDE_UNIT, target)
 
 
 def run_command(project: Path, command: str) -> subprocess.CompletedProcess[str]:
@@ -206,15 +202,15 @@ def check_site(site: Path, teacher_site: Path) -> None:
     def page(root: Path, path: str) -> BeautifulSoup:
         return BeautifulSoup((root / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
-    assert page(site, "glossary/consulate").h1.get_text(strip=True) == "Consulate"  # type: ignore[union-attr]
-    assert page(site, "actors/saudi-arabia").h1.get_text(strip=True) == "Saudi Arabia"  # type: ignore[union-attr]
-    reading = page(site, "readings/silliman-2020")
+    assert page(site, "glossary/citizen").h1.get_text(strip=True) == "Citizen"  # type: ignore[union-attr]
+    assert page(site, "actors/united-states").h1.get_text(strip=True) == "United States"  # type: ignore[union-attr]
+    reading = page(site, "readings/anthony-1873")
     links = {anchor.get_text(): anchor["href"] for anchor in reading.find_all("a", href=True)}
-    assert links.get("consulate", "").endswith("glossary/consulate/")
-    assert links.get("Saudi Arabian", "").endswith("actors/saudi-arabia/")
-    assert "Sacked here means attacked and robbed" in reading.get_text(" ", strip=True)
-    assert "Saudi Arabia cuts diplomatic ties with Iran" in page(site, "timeline").get_text()
-    assert "to my dismay" in page(site, "questions").get_text()
+    assert links.get("Fellow Citizens", "").endswith("glossary/citizen/")
+    assert links.get("United States", "").endswith("actors/united-states/")
+    assert "Domestic here means inside the country" in reading.get_text(" ", strip=True)
+    assert "The Nineteenth Amendment is certified" in page(site, "timeline").get_text()
+    assert "Anthony repeats the charge against her" in page(site, "questions").get_text()
     assert "Second paragraph. The site numbers the paragraphs for you." in page(site, "readings/second-reading").get_text()
     assert "The second reading" in page(site, "").get_text()
     assert "Common misreading" not in page(site, "questions").get_text()

@@ -148,3 +148,22 @@ def test_opened_from_a_folder_navigation_and_search_work_without_the_internet(un
         assert errors == []
         assert [url for url in requests if not url.startswith("file://")] == []
         assert len(requests) > 10, "the recorder saw the page's own files"
+
+
+@pytest.mark.content
+def test_the_real_sites_offline_copy_has_every_page_and_no_remote_resource(tmp_path: Path) -> None:
+    """The deploy job publishes the real project's offline copy; it holds every reading and entry, and loads nothing remote."""
+    from build_tools import ContentPaths, Layout, load_library
+    from conftest import ROOT
+
+    target = tmp_path / "site-offline.zip"
+    result = offline(ROOT, str(target))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(tmp_path)
+        names = set(archive.namelist())
+    library = load_library(ContentPaths(ROOT))
+    layout = Layout()
+    for src_uri in [*(reading.src_uri for reading in library.readings.values()), *(layout.entry_uri(entry) for entry in library.entries)]:
+        assert f"site-offline/{src_uri.removesuffix('.md')}.html" in names, src_uri
+    assert remote_resources(tmp_path / "site-offline") == []

