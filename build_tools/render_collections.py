@@ -72,7 +72,7 @@ _FAMILY_PREFIXES = {"abdul", "abd", "abu", "bin", "ibn", "bint", "van", "von", "
 
 
 def family_name(name: str) -> str:
-    """The part of a person's name a list sorts by: the last word without 'al-', keeping a joined prefix ('Abdul Mahdi')."""
+    """The part of a person's name a list sorts by: the last word without 'al-', keeping a joined prefix ('Abdul Rahman')."""
     words = name.split()
     if len(words) < 2:
         return name.lower()
