@@ -1,8 +1,8 @@
 """Page weight of the reading page: the HTML, CSS and JavaScript a phone downloads, gzip-compressed.
 
 Builds the site into a temporary folder (or uses `--site-dir`), serves it on 127.0.0.1, loads the
-page in Debian's Chromium and compresses every response body it loads with gzip level 6, as a
-static host would. Other responses (images, the search index) are listed but not counted.
+page in the system Chromium (`$CHROMIUM_PATH`, `$CHROME_BIN` or Debian's) and compresses every
+response body it loads with gzip level 6, as a static host would. Other responses (images, the search index) are listed but not counted.
 
     .venv/bin/python benchmarks/page_weight.py [--site-dir site] [--page readings/silliman-2020/]
 

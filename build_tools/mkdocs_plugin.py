@@ -36,6 +36,8 @@ _REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "admonition", "pymdownx.detai
 
 
 class TermsPluginConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Run the plugin; with `false` the site builds from docs/ alone (no generated pages, no term links)."""
     content_dir = c.Type(str, default="glossary")
     """Folder of curated YAML, relative to mkdocs.yml."""
     readings_dir = c.Type(str, default="readings")
@@ -67,7 +69,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         self.command = command
         self.dirty = dirty
 
+    # Early: a content error stops the build before other plugins start their work.
+    @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not self.config.enabled:
+            return config
         root = Path(config.config_file_path).parent
         paths = ContentPaths(root, self.config.content_dir, config.docs_dir, self.config.readings_dir)
         try:
@@ -86,7 +92,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         config.markdown_extensions.append(self.extension)
         return config
 
+    # Early: other plugins see the generated pages among the files.
+    @event_priority(50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
         assert self.site is not None
         for page in self.site.pages:
             existing = files.get_file_from_path(page.src_uri)
@@ -103,7 +113,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
                 files.append(File.generated(config, uri, content=strip_comments(text, Path(uri).suffix)))
         return files
 
+    # Late: entry pages are grouped under their index after other plugins have arranged the nav.
+    @event_priority(-50)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if not self.config.enabled:
+            return nav
         assert self.site is not None
         for section in self.site.nav_sections:
             index = files.get_file_from_path(section.index_uri)
@@ -114,7 +128,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             _group(nav, index.page, section.title, pages)
         return nav
 
+    # Early: other plugins read a reading page's numbered Markdown, not its source.
+    @event_priority(50)
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.config.enabled:
+            return markdown
         assert self.site is not None
         uri = page.file.src_uri
         is_reading = uri in self.site.readings
@@ -128,6 +146,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Last of all on_page_content handlers, before Material's search reads the page (on_page_context).
+        if not self.config.enabled:
+            return html
         own_script = page.file.generated_by is not None and page.file.src_uri == Layout().self_check
 
         def url_of(src_uri: str) -> str | None:
@@ -168,7 +188,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         return output.replace("</head>", f"{links}</head>", 1) if links else output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
+        if self.config.enabled:
+            server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
 
 

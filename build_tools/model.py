@@ -16,7 +16,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 from .dates import PartialDate
 
 __all__ = [
-    "ACTOR_KINDS",
     "Actor",
     "Annotation",
     "Basemap",
@@ -37,6 +36,7 @@ __all__ = [
     "RelationshipKind",
     "Source",
     "Term",
+    "paragraph_anchor",
     "unsafe_html",
     "unsafe_links",
 ]
@@ -130,9 +130,6 @@ Markdown = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 Url = Annotated[str, StringConstraints(strip_whitespace=True), AfterValidator(_url)]
 ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1, strict=True)]]]
 """Reading id → paragraph numbers, as in `reading-id: [4, 5]`."""
-
-ACTOR_KINDS = ("person", "state", "government", "military", "armed-group", "organisation", "movement")
-
 
 class _Content(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
@@ -324,6 +321,11 @@ class ReadingMeta(_Content):
     byline: PlainText | None = None
 
 
+def paragraph_anchor(number: int) -> str:
+    """The one place a paragraph's anchor is made: paragraph 4 is `#p4` on its reading's page."""
+    return f"p{number}"
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One numbered paragraph of a reading; `number` gives the anchor `#p<number>`."""
@@ -333,7 +335,7 @@ class Paragraph:
 
     @property
     def anchor(self) -> str:
-        return f"p{self.number}"
+        return paragraph_anchor(self.number)
 
 
 @dataclass(frozen=True)

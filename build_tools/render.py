@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from itertools import groupby
 
 from .mentions import Mention
-from .model import Disagreement, Library, ParagraphRefs, Source
+from .model import Disagreement, Library, ParagraphRefs, Source, paragraph_anchor
 from .text import split_sentences
 
 __all__ = [
@@ -59,7 +59,7 @@ def render_paragraph_refs(library: Library, page_uri: str, refs: ParagraphRefs, 
     parts = []
     for reading_id, numbers in refs.items():
         reading = library.readings[reading_id]
-        anchors = ", ".join(f"[¶{n}]({link(page_uri, reading.src_uri, f'p{n}')})" for n in sorted(set(numbers)))
+        anchors = ", ".join(f"[¶{n}]({link(page_uri, reading.src_uri, paragraph_anchor(n))})" for n in sorted(set(numbers)))
         name = f" ({escape(reading.meta.title)})" if len(library.readings) > 1 else ""
         parts.append(f"{anchors}{name}")
     return f"**{lead}:** {'; '.join(parts)}" if parts else ""
@@ -84,7 +84,7 @@ def render_mentions(library: Library, page_uri: str, mentions: list[Mention], he
     lines = [heading, "", '<div class="backlinks no-term-links" markdown>', ""]
     for (reading_id, number), group in groupby(mentions, key=lambda mention: (mention.reading_id, mention.paragraph)):
         reading = library.readings[reading_id]
-        target = link(page_uri, reading.src_uri, f"p{number}")
+        target = link(page_uri, reading.src_uri, paragraph_anchor(number))
         source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
         lines.append(f"- [Paragraph {number}]({target}){source}: <span class=\"backlink-quote\">“{_quote(group)}”</span>")
     lines += ["", "</div>", ""]
@@ -111,7 +111,7 @@ def render_paragraph_quotes(library: Library, page_uri: str, refs: ParagraphRefs
                 start, end = split_sentences(text)[0]
                 quote = escape(text[start:end])
             source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
-            lines.append(f"- [Paragraph {number}]({link(page_uri, reading.src_uri, f'p{number}')}){source}: <span class=\"backlink-quote\">“{quote}”</span>")
+            lines.append(f"- [Paragraph {number}]({link(page_uri, reading.src_uri, paragraph_anchor(number))}){source}: <span class=\"backlink-quote\">“{quote}”</span>")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["FOLD_TABLE", "fold", "fold_char", "is_exact", "is_word_char", "slugify", "split_sentences"]
+__all__ = ["FOLD_TABLE", "fold", "fold_char", "is_exact", "slugify", "split_sentences"]
 
 _FOLD = {
     "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
@@ -46,11 +46,6 @@ def is_exact(name: str, case_sensitive: bool | None) -> bool:
         return case_sensitive
     letters = [char for char in name if char.isalpha()]
     return bool(letters) and all(char.isupper() for char in letters)
-
-
-def is_word_char(char: str) -> bool:
-    """Letters, digits and underscore in any script: what a word boundary separates."""
-    return char.isalnum() or char == "_" or (char > "\x7f" and unicodedata.category(char) in ("Mn", "Mc"))
 
 
 def slugify(text: str) -> str:

@@ -1,15 +1,17 @@
-"""Helpers for the browser checks: Debian's Chromium driven by Playwright, and a built site served over HTTP.
+"""Helpers for the browser checks: a system Chromium driven by Playwright, and a built site served over HTTP.
 
-Playwright's own browser download does not work on our machines, so every launch uses the
-system Chromium. The site is served by `http.server` on 127.0.0.1 and a free port, in a thread,
-so pages load the way they do on GitHub Pages: over HTTP, from one origin.
+Playwright's own browser download does not work on our machines, so every launch uses a browser
+that is already installed: `$CHROMIUM_PATH`, else `$CHROME_BIN` (GitHub's runners set it to their
+Chrome), else Debian's `/usr/bin/chromium` (`make browser` installs it on Debian). The site is
+served by `http.server` on 127.0.0.1 and a free port, in a thread, so pages load the way they do on
+GitHub Pages: over HTTP, from one origin.
 """
 
 from __future__ import annotations
 
 import functools
 import gzip
-import shutil
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,10 +23,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Playwright, Response
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "PAGE_BUDGET", "WEIGHED", "Transfer", "chromium_path", "launch_chromium", "page_paths", "serve", "weigh_page"]
+__all__ = ["BROWSER_VARIABLES", "CHROMIUM", "CHROMIUM_ARGS", "PAGE_BUDGET", "WEIGHED", "Transfer", "chromium_path", "launch_chromium", "page_paths", "serve", "weigh_page"]
 
 CHROMIUM = "/usr/bin/chromium"
-"""Debian's Chromium; `make browser` installs it."""
+"""Debian's Chromium, the default; `make browser` installs it on Debian."""
+
+BROWSER_VARIABLES = ("CHROMIUM_PATH", "CHROME_BIN")
+"""Environment variables naming the browser's executable, the first one set wins."""
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -37,22 +42,35 @@ CHROMIUM_ARGS = [
 """Flags for a quiet, offline, headless Chromium: no update checks, no first-run requests."""
 
 
-def chromium_path() -> str | None:
-    """The Chromium executable, or None when it is not installed."""
-    if Path(CHROMIUM).is_file():
-        return CHROMIUM
-    return shutil.which("chromium")
+def chromium_path() -> str:
+    """The browser to test with: the first of `BROWSER_VARIABLES` that is set, else `CHROMIUM`.
+
+    The path may not exist; `launch_chromium` says what to do then.
+    """
+    for variable in BROWSER_VARIABLES:
+        if os.environ.get(variable):
+            return os.environ[variable]
+    return CHROMIUM
+
+
+def _origin(executable: str) -> str:
+    """Where `chromium_path()` found `executable`, for error messages."""
+    variable = next((name for name in BROWSER_VARIABLES if os.environ.get(name) == executable), None)
+    return f"${variable}" if variable else "the default"
 
 
 def launch_chromium(playwright: Playwright, **options: Any) -> Browser:
-    """Launch the system Chromium headless.
+    """Launch the system Chromium (or Chrome) headless.
 
     Raises:
-        FileNotFoundError: when Chromium is not installed (run `make browser`).
+        FileNotFoundError: when there is no browser at `chromium_path()`.
     """
     executable = chromium_path()
-    if executable is None:
-        raise FileNotFoundError(f"Chromium is not installed at '{CHROMIUM}'. Run 'make browser' to install it.")
+    if not Path(executable).is_file():
+        raise FileNotFoundError(
+            f"No browser at '{executable}' ({_origin(executable)}). Install Chromium ('make browser' does on Debian) "
+            f"or set CHROMIUM_PATH to a Chromium or Chrome executable."
+        )
     return playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, **options)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,31 @@ UNITS = FIXTURES / "units"
 SUFFRAGE = UNITS / "suffrage"
 TOOL_ASSETS = ROOT / "docs" / "assets"
 """The generator's own CSS and JavaScript; they stay when a unit's content is swapped in."""
+
+
+CI = os.environ.get("CI", "").lower() == "true"
+"""Under CI every test must run: a skip there is a failure (a missing browser, package or network)."""
+
+
+def _fail_skip_under_ci(report: pytest.TestReport | pytest.CollectReport) -> None:
+    if CI and report.skipped and not hasattr(report, "wasxfail"):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped under CI=true, where every test must run: {reason}"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    report = yield
+    _fail_skip_under_ci(report)
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
+    report = yield
+    _fail_skip_under_ci(report)
+    return report
 
 
 def build_project(project: Path, site_dir: Path, *, teacher: bool = False) -> Path:
@@ -69,11 +96,35 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(build_project(MINI, site))
 
 
+DEPLOYED_REPO_URL = "https://github.com/example/classroom-site"
+"""What CI sets REPO_URL to (a GitHub repository), so the real site is checked as it is deployed."""
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    """The real project, built strictly: the site students get."""
-    site = tmp_path_factory.mktemp("real-site")
-    return BuiltSite(build_project(ROOT, site))
+    """The real project, built strictly as CI publishes it: the site students get.
+
+    Built once per test run: the first pytest-xdist worker to ask builds it, under a file lock,
+    and every other worker reads the same folder.
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    site = shared / "real-site"
+    with (shared / "real-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not site.is_dir():
+            saved = os.environ.get("REPO_URL")
+            os.environ["REPO_URL"] = DEPLOYED_REPO_URL
+            try:
+                build_project(ROOT, shared / "real-site.partial")
+            finally:
+                if saved is None:
+                    del os.environ["REPO_URL"]
+                else:
+                    os.environ["REPO_URL"] = saved
+            (shared / "real-site.partial").rename(site)
+    return BuiltSite(site)
 
 
 @pytest.fixture(scope="session")

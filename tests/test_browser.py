@@ -1,30 +1,30 @@
 """The built site the way a student's browser sees it: links, accessibility, privacy and behaviour.
 
-The real project is built strictly (the `real_site` fixture), served over HTTP on 127.0.0.1 and
-opened in Debian's Chromium. Readings and entries come from the content model, never by name, so
-every check holds for any valid content. Accessibility runs axe-core at WCAG 2.2 AA on every page in the
+The real project is built strictly, as CI publishes it (the `real_site` fixture, one build per test
+run), served over HTTP on 127.0.0.1 and opened in the system Chromium (see `browser.py`). Readings
+and entries come from the content model, never by name, so every check holds for any valid content.
+Accessibility runs axe-core at WCAG 2.2 AA on every page in the
 light and dark palettes at 1280 px, and on the pages students use most at 375 px. Pages are
 split into shards so `pytest -n 2` spreads the work over both workers.
 """
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-import yaml
 from axe_playwright_python.sync_playwright import Axe
-from browser import PAGE_BUDGET, page_paths, serve, weigh_page
+from browser import PAGE_BUDGET, page_paths, weigh_page
 from linkcheck import check_links
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from build_tools import ContentPaths, Layout, Library, load_library
-from conftest import ROOT, BuiltSite, build_project
+from conftest import ROOT, BuiltSite
 
 pytestmark = pytest.mark.content
 
@@ -36,8 +36,6 @@ SHARDS = 4
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe()
 SCREENSHOTS = ROOT / "screenshots"
-DEPLOYED_REPO_URL = "https://github.com/example/classroom-site"
-"""What the deploy job sets REPO_URL to (a GitHub repository), so privacy is checked as deployed."""
 
 
 @pytest.fixture(scope="module")
@@ -63,22 +61,6 @@ def key_pages(library: Library, reading: str) -> list[str]:
     layout = Layout()
     entries = [page_url(layout.entry_uri(entry)) for entry in library.entries[:1]]
     return ["", reading, page_url(layout.glossary_index), *entries, page_url(layout.timeline), page_url(layout.questions)]
-
-
-@pytest.fixture(scope="session")
-def deployed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real project built as the deploy job builds it, with a GitHub `repo_url`, and served."""
-    saved = os.environ.get("REPO_URL")
-    os.environ["REPO_URL"] = DEPLOYED_REPO_URL
-    try:
-        site = build_project(ROOT, tmp_path_factory.mktemp("deployed-site"))
-    finally:
-        if saved is None:
-            del os.environ["REPO_URL"]
-        else:
-            os.environ["REPO_URL"] = saved
-    with serve(site) as url:
-        yield url
 
 
 def _context(browser: Browser, *, width: int = WIDE, scheme: str = "light", **options: Any) -> BrowserContext:
@@ -112,10 +94,10 @@ def _open(page: Page, url: str, scheme: str) -> None:
 
 
 def _added_by_deploy() -> set[str]:
-    """Files the deploy job writes into site/ after the MkDocs build, like the offline zip."""
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
-    runs = [str(step.get("run", "")) for step in workflow["jobs"]["deploy"]["steps"]]
-    return {path for run in runs for path in re.findall(r"-m build_tools offline site/(\S+)", run)}
+    """Files `make site` (the site CI publishes) writes into site/ after the MkDocs build, like the offline zip."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile[makefile.index("\nsite:") :].split("\n\n")[0]
+    return set(re.findall(r"-m build_tools offline site/(\S+)", recipe))
 
 
 def test_no_broken_internal_links_or_fragments(real_site: BuiltSite, library: Library) -> None:
@@ -202,7 +184,7 @@ def test_axe_detects_low_contrast(browser: Browser, base_url: str) -> None:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("shard", range(SHARDS))
-def test_pages_stay_on_their_origin_without_console_errors(browser: Browser, real_site: BuiltSite, deployed_url: str, shard: int) -> None:
+def test_pages_stay_on_their_origin_without_console_errors(browser: Browser, real_site: BuiltSite, base_url: str, shard: int) -> None:
     context = _context(browser)
     current = ""
     outside: list[str] = []
@@ -211,14 +193,14 @@ def test_pages_stay_on_their_origin_without_console_errors(browser: Browser, rea
         outside.append(f"{current} requested {route.request.url}")
         route.abort()
 
-    context.route(lambda url: not url.startswith(deployed_url), block)
+    context.route(lambda url: not url.startswith(base_url), block)
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda message: errors.append(f"{current}: {message.text}") if message.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(f"{current}: {error}"))
     for path in _shard(page_paths(real_site.root), shard):
         current = "/" + path
-        page.goto(deployed_url + path)
+        page.goto(base_url + path)
         page.evaluate("() => new Promise(requestAnimationFrame)")
     context.close()
     assert not outside, "requests outside the site:\n" + "\n".join(outside)
@@ -368,12 +350,43 @@ def test_timeline_reads_in_order_without_javascript(browser: Browser, base_url: 
 @pytest.mark.browser
 @pytest.mark.parametrize("width", [NARROW, WIDE])
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_reading_page_screenshots(browser: Browser, base_url: str, reading: str, scheme: str, width: int) -> None:
+def test_reading_page_fits_the_screen(browser: Browser, base_url: str, reading: str, scheme: str, width: int) -> None:
+    """The reading page never scrolls sideways; its screenshot goes to screenshots/, which CI keeps as an artifact."""
     context = _context(browser, width=width, scheme=scheme)
     page = context.new_page()
     _open(page, base_url + reading, scheme)
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
     SCREENSHOTS.mkdir(exist_ok=True)
-    path = SCREENSHOTS / f"reading-{width}-{scheme}.png"
-    page.screenshot(path=path, full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"reading-{width}-{scheme}.png", full_page=True)
     context.close()
-    assert path.stat().st_size > 10_000
+    assert overflow <= 0, f"the reading page is {overflow} px wider than the {width} px screen ({scheme})"
+
+
+SEARCH_FILES = (re.compile(r"/search/search_index\.json$"), re.compile(r"/workers/search\.[^/]*\.js$"))
+"""The search index and Material's search worker, which load only when the reader opens search."""
+
+
+@pytest.mark.browser
+def test_search_index_and_worker_load_only_when_search_opens(browser: Browser, base_url: str, reading: str) -> None:
+    context = _context(browser)
+    loaded: list[str] = []
+    context.on("request", lambda request: loaded.append(urlsplit(request.url).path))
+    page = context.new_page()
+    page.on("worker", lambda worker: loaded.append(urlsplit(worker.url).path))
+    page.goto(base_url + reading, wait_until="networkidle")
+    page.mouse.wheel(0, 600)
+    page.locator("article a.term-link").first.hover()
+    page.wait_for_timeout(300)
+
+    def search_files() -> list[str]:
+        return [path for path in loaded if any(pattern.search(path) for pattern in SEARCH_FILES)]
+
+    early = search_files()
+    word = max(page.locator("article h1").first.inner_text().split(), key=len)
+    page.locator(".md-search__input").click()
+    page.keyboard.type(word)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    opened = search_files()
+    context.close()
+    assert early == [], f"search loaded before it was opened: {early}"
+    assert all(any(pattern.search(path) for path in opened) for pattern in SEARCH_FILES), f"opening search loads the index and the worker: {opened}"

@@ -9,6 +9,7 @@ the `mkdocs.plugins` and `properdocs.plugins` entry point groups, so our existin
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -29,9 +30,19 @@ OUR_DEPENDENCIES = ["pydantic", "pyahocorasick", "pyyaml", "nh3"]
 PAGES = ["glossary/", "glossary/quay/", "glossary/lighthouse/", "actors/", "actors/harbour-board/", "timeline/", "questions/", "self-check/", "readings/harbour/"]
 
 
+def _pins_without_hashes(folder: Path) -> Path:
+    """requirements.lock as a constraints file without its hashes (hashes there would demand one for every package)."""
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pins = re.sub(r"\s*\\\n\s*--hash=\S+", "", lock)
+    path = folder / "constraints.txt"
+    path.write_text(pins, encoding="utf-8")
+    return path
+
+
 def _pip(python: Path, *args: str) -> None:
     """Install with pip, pinned like the main environment; skip the test when packages cannot be fetched."""
-    command = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", str(ROOT / "requirements.lock"), *args]
+    constraints = _pins_without_hashes(python.parent.parent)
+    command = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-c", str(constraints), *args]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["no output"])[-1]

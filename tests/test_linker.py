@@ -89,12 +89,21 @@ words = st.text(alphabet=string.ascii_letters, min_size=2, max_size=8)
 glossaries = st.lists(st.lists(words, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=12, unique_by=str.lower)
 texts = st.lists(st.one_of(words, st.sampled_from([" ", " ", ", ", ". ", "\u2019s ", "-", "\n", "\u201c", "\u201d"])), max_size=60).map("".join)
 
+# Names take their letters from the first half of the alphabet and filler words from the second, so
+# a filler word never joins a name and whatever a match covers can be told apart.
+name_words = st.text(alphabet="abcdefghijklmABCDEFGHIJKLM", min_size=2, max_size=8)
+name_glossaries = st.lists(st.lists(name_words, min_size=1, max_size=3).map(" ".join), min_size=1, max_size=12, unique_by=str.lower)
+fillers = st.text(alphabet="nopqrstuvwxyz", min_size=1, max_size=8)
+before = st.sampled_from([" ", "\n", " (", " \u201c", "-", " al-"])
+after = st.sampled_from(["", " ", ".", ",", "\u2019s", "'s", ")", "\u201d", "-backed"])
+
 
 @settings(max_examples=200, deadline=None)
 @given(names=glossaries, text=texts, data=st.data())
 def test_matches_are_sorted_disjoint_and_name_their_target(names: list[str], text: str, data: st.DataObject) -> None:
     # Mix in real names so that matches actually happen.
-    text = text + " " + " ".join(data.draw(st.lists(st.sampled_from(names), max_size=4)))
+    inserted = data.draw(st.lists(st.sampled_from(names), min_size=1, max_size=4))
+    text = text + " " + " ".join(inserted)
     linker = Linker([target(f"t{index}", name) for index, name in enumerate(names)])
     matches = linker.find(text)
     assert matches == sorted(matches)
@@ -103,4 +112,23 @@ def test_matches_are_sorted_disjoint_and_name_their_target(names: list[str], tex
     for match in matches:
         matched = text[match.start : match.end].replace("\n", " ")
         assert matched.lower() == linker.targets[match.target_id].names[0].lower()
+    assert matches, f"none of {inserted} was found in {text!r}"
     assert linker.find(text) == matches  # deterministic
+
+
+@settings(max_examples=200, deadline=None)
+@given(names=name_glossaries, data=st.data())
+def test_every_name_inserted_at_a_word_boundary_is_found(names: list[str], data: st.DataObject) -> None:
+    linker = Linker([target(f"t{index}", name) for index, name in enumerate(names)])
+    text = data.draw(fillers)
+    spans = []
+    for name in data.draw(st.lists(st.sampled_from(names), min_size=1, max_size=6)):
+        text += data.draw(before)
+        spans.append((len(text), len(text) + len(name), name))
+        text += name + data.draw(after) + " " + data.draw(fillers)
+    matches = linker.find(text)
+    for start, end, name in spans:
+        # A longer name around it may win ("ab cd" over "cd"), but the name is never left unlinked.
+        assert any(match.start <= start and end <= match.end for match in matches), f"{name!r} at {start} not found in {text!r}: {matches}"
+    for match in matches:
+        assert any(start <= match.start < end or start < match.end <= end for start, end, _ in spans), "a match outside every name"

@@ -89,6 +89,8 @@ blocks = st.one_of(
     lines.map(lambda line: f"    {line}"),
 )
 documents = st.lists(blocks, min_size=1, max_size=6).map("\n\n".join)
+mentions = st.sampled_from(["militia", "PMF", "Quds Force", "Green Zone", "Iran nuclear deal"])
+"""Names that no generated word can lengthen into a longer name."""
 
 
 def _tree(html: str) -> etree.Element:
@@ -103,8 +105,9 @@ def _visible(element: etree.Element) -> str:
 
 
 @settings(max_examples=150, deadline=None)
-@given(document=documents, frequency=st.sampled_from(["every", "first-per-paragraph", "first-per-section", "first-per-page"]))
-def test_linking_keeps_text_and_structure(document: str, frequency: str) -> None:
+@given(document=documents, mention=mentions, frequency=st.sampled_from(["every", "first-per-paragraph", "first-per-section", "first-per-page"]))
+def test_linking_keeps_text_and_structure(document: str, mention: str, frequency: str) -> None:
+    document = f"{mention} comes first.\n\n{document}"
     plain = markdown.markdown(document, extensions=["tables"])
     linked = convert(document, frequency=frequency)
     linked_tree = _tree(linked)
@@ -113,11 +116,16 @@ def test_linking_keeps_text_and_structure(document: str, frequency: str) -> None
         if outer.tag in {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}:
             inner = [el for el in outer.iter() if el is not outer and el.tag == "a" and "term-link" in el.get("class", "")]
             assert not inner, f"term link inside <{outer.tag}>"
+    first = linked_tree.find("p")
+    assert first is not None and [link.text for link in first.iter("a")] == [mention], "the mention in the first paragraph is linked"
     assert convert(document, frequency=frequency) == linked
 
 
 @settings(max_examples=60, deadline=None)
-@given(text=st.text(alphabet=string.ascii_letters + " .,'\u2019", max_size=80))
-def test_any_text_round_trips(text: str) -> None:
+@given(text=st.text(alphabet=string.ascii_letters + " .,'\u2019", max_size=80), mention=mentions)
+def test_any_text_round_trips(text: str, mention: str) -> None:
+    text = f"{mention} {text}"
     plain = markdown.markdown(text)
-    assert _visible(_tree(convert(text))) == _visible(_tree(plain))
+    linked = _tree(convert(text))
+    assert _visible(linked) == _visible(_tree(plain))
+    assert [link.text for link in linked.iter("a")][:1] == [mention], "the mention that opens the text is linked"

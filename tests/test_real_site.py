@@ -88,11 +88,6 @@ def test_every_entry_the_linker_finds_is_linked_at_its_first_mention(real_site: 
     assert found or not library.entries, "with entries, some mention is expected somewhere"
 
 
-def test_every_entry_cites_sources(library: Library) -> None:
-    for item in [*library.entries, *library.events]:
-        assert item.sources and all(source.url.startswith(("https://", "http://")) for source in item.sources)
-
-
 def test_entry_pages_list_the_paragraphs_that_mention_them(real_site: BuiltSite, library: Library) -> None:
     layout = Layout()
     mentions = find_mentions(library, Linker(link_targets(library, layout)))

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import yaml
 
@@ -97,7 +98,6 @@ def _dates_as_text(value: Any) -> Any:
 
 @pytest.mark.parametrize("project", [pytest.param(ROOT, marks=pytest.mark.content), MINI, SUFFRAGE], ids=["real", "mini", "suffrage"])
 def test_real_content_passes_the_schemas(project: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
     schemas = {name.removesuffix(".schema.json"): json.loads(text) for name, text in generate_schemas().items()}
     failures = []
     for kind, path in _content_files(project):
@@ -107,7 +107,6 @@ def test_real_content_passes_the_schemas(project: Path) -> None:
 
 
 def test_scaffolded_blanks_are_flagged_by_the_schema(tmp_path: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
     written = write_new_entry(ContentPaths(tmp_path), "term", "beacon")
     schema = json.loads(generate_schemas()["term.schema.json"])
     errors = {tuple(error.path) for error in jsonschema.Draft7Validator(schema).iter_errors(_as_editor_reads_it(tmp_path / written))}
