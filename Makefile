@@ -10,7 +10,7 @@ KIND ?= term
 ID ?=
 UV_VERSION := 0.13.8
 
-.PHONY: setup lock serve site teacher offline check test lint browser new schemas export clean
+.PHONY: setup lock serve site teacher teacher-pack offline check test lint browser new schemas export clean
 
 setup: $(STAMP)
 
@@ -43,7 +43,8 @@ serve: setup
 	$(BIN)/python -m build_tools check
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
 
-# Build into site/; a failed build leaves the previous site/ untouched.
+# Build into site/, with the teacher edition in site/teacher/ (turn off with the terms plugin's
+# `teacher_edition_publish: false`); a failed build leaves the previous site/ untouched.
 site: setup
 	$(BIN)/python -m build_tools build --site-dir site
 	$(BIN)/python -m build_tools offline site/downloads/site-offline.zip
@@ -51,6 +52,10 @@ site: setup
 # The teacher edition (teacher notes visible), in its own folder; never linked from student pages.
 teacher: setup
 	$(BIN)/python -m build_tools build --teacher --site-dir site-teacher
+
+# The teacher pack (lesson plan, answer keys, worksheets) as one PDF in site/teacher/downloads/, printed by Chromium.
+teacher-pack: site browser
+	$(BIN)/python -m build_tools pack site
 
 # The offline copy: a zip of the site that works opened from a folder or USB stick (file://),
 # search included, with no request to the internet. Built in a temporary folder; site/ is untouched.

@@ -1,4 +1,4 @@
-"""Command line: `python -m build_tools check | export DIR | build | offline [ZIP] | new KIND ID | schema DIR`.
+"""Command line: `python -m build_tools check | export DIR | build | offline [ZIP] | pack [SITE] | new KIND ID | schema DIR`.
 
 Every command prints problems as `file:line: message` and exits 1 on bad content, never with a traceback.
 """
@@ -11,13 +11,17 @@ import sys
 import uuid
 from pathlib import Path
 
+from .classroom import gist_warnings
 from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
 from .model import Library
 from .site import load_library, load_site
 
-__all__ = ["main"]
+__all__ = ["TEACHER_DIR", "main"]
+
+TEACHER_DIR = "teacher"
+"""Folder of the built site that holds the teacher edition."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,12 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--teacher", action="store_true", help="include teacher notes")
     build = commands.add_parser("build", help="build the site; the old site stays until the new one is complete")
     build.add_argument("--site-dir", default="site")
-    build.add_argument("--teacher", action="store_true", help="build the teacher edition")
+    build.add_argument("--teacher", action="store_true", help="build only the teacher edition (by default it is built into teacher/ of the site)")
     build.add_argument("--config-file", default="mkdocs.yml")
     offline = commands.add_parser("offline", help="write a zip of the site that works opened from a folder or USB stick (file://)")
     offline.add_argument("zip", nargs="?", default="site-offline.zip", help="where to write the zip, relative to the project folder; default: site-offline.zip")
     offline.add_argument("--teacher", action="store_true", help="an offline copy of the teacher edition")
     offline.add_argument("--config-file", default="mkdocs.yml")
+    pack = commands.add_parser("pack", help="print the teacher pack PDF (lesson plan, answer keys, worksheets) into a built site; needs Chromium")
+    pack.add_argument("site", nargs="?", default="site", help="the built site folder, with its teacher edition; default: site")
     new = commands.add_parser("new", help="write a commented YAML file for a new entry")
     new.add_argument("kind", choices=("term", "actor", "event"))
     new.add_argument("id")
@@ -49,7 +55,14 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"Content is valid: {len(library.terms)} terms, {len(library.actors)} actors, {len(library.events)} events, "
                 f"{len(library.questions)} questions, {len(library.annotations)} annotations, {len(library.readings)} readings."
+                + _classroom_counts(library)
             )
+            from .readability import check_readability
+
+            readability = check_readability(ContentPaths(root))
+            for warning in [*readability.warnings, *gist_warnings(library.classroom)]:
+                print(f"warning: {warning}", file=sys.stderr)
+            print(readability.summary())
         elif args.command == "export":
             from .output import unsafe_output
 
@@ -64,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
             from .offline import write_offline_copy
 
             return write_offline_copy(root, Path(args.zip), args.config_file, teacher=args.teacher)
+        elif args.command == "pack":
+            from .pack import write_teacher_pack
+
+            path, pages = write_teacher_pack(root / args.site)
+            print(f"Wrote the teacher pack ({pages} A4 pages) to {path}.")
         elif args.command == "new":
             from .scaffold import write_new_entry
 
@@ -75,10 +93,18 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
-    except (FileExistsError, TimeoutError, ValueError) as error:
+    except (FileExistsError, FileNotFoundError, TimeoutError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _classroom_counts(library: Library) -> str:
+    classroom = library.classroom
+    if not (classroom.self_check or classroom.gists or classroom.lesson):
+        return ""
+    plan = ", a lesson plan" if classroom.lesson else ""
+    return f" Classroom: {len(classroom.self_check)} self-check questions, {len(classroom.gists)} gists{plan}."
 
 
 def _check(root: Path) -> Library:
@@ -154,6 +180,12 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
             remote = remote_resources(staging)
             if remote:
                 raise Abort("pages would load from other hosts; download these files into docs/ and link to the copies:\n" + "\n".join(remote))
+            if not teacher and terms is not None and terms.config.teacher_edition_publish:
+                # The teacher edition goes inside the site (never linked from it), so one deploy publishes both.
+                url = config.site_url.rstrip("/") + f"/{TEACHER_DIR}/" if config.site_url else None
+                teacher_config = load_config(str(root / config_file), site_dir=str(staging / TEACHER_DIR), strict=True, site_url=url)
+                teacher_config.plugins["terms"].config.teacher_edition = True
+                build(teacher_config)
         except (Abort, ConfigurationError, SystemExit) as error:
             shutil.rmtree(staging, ignore_errors=True)
             print(f"Build failed ({error}); '{site_dir.name}/' was left as it was.", file=sys.stderr)

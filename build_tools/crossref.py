@@ -48,6 +48,8 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
             problems.add(file.path, line, f"question id '{question.id}' is used twice (first on line {seen_questions[question.id]}). Give each question its own id.")
         seen_questions.setdefault(question.id, line)
         checker.paragraphs(file, location, question.paragraphs)
+        for index, guessed in enumerate(question.guess_terms):
+            checker.reference(file, (*location, "guess_terms", index), guessed, entry_ids, "term or actor")
         if question.phase != "before" and not question.paragraphs:
             problems.add(file.path, file.line_of(location), f"question '{question.id}' is for {question.phase} reading but points to no paragraph. Add 'paragraphs:' with the paragraphs it is about.")
     for annotation, file, location in content.annotations:

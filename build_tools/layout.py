@@ -19,6 +19,9 @@ class Layout:
     timeline: str = "timeline.md"
     questions: str = "questions.md"
     self_check: str = "self-check.md"
+    worksheets_dir: str = "worksheets"
+    lesson_plan: str = "teachers/lesson-plan.md"
+    """Generated in the teacher edition only."""
 
     @property
     def glossary_index(self) -> str:
@@ -34,6 +37,9 @@ class Layout:
 
     def place_uri(self, place: Place) -> str:
         return f"{self.places_dir}/{place.id}.md"
+    def worksheet(self, phase: str) -> str:
+        """The printable worksheet of one phase: before, during or after reading."""
+        return f"{self.worksheets_dir}/{phase}.md"
 
     def entry_uri(self, entry: Term | Actor) -> str:
         folder = self.glossary_dir if isinstance(entry, Term) else self.actors_dir

@@ -3,7 +3,7 @@
 One Aho-Corasick automaton holds every name and its simple plurals, folded (lower case,
 plain quotes and hyphens), so matching costs about the same at 10 or 3,000 entries.
 Candidates are then filtered (word boundaries, case for acronyms) and resolved
-leftmost-longest without overlaps: "Popular Mobilisation Forces" beats "Forces".
+leftmost-longest without overlaps: "United Nations Security Council" beats "Security Council".
 """
 
 from __future__ import annotations

@@ -77,6 +77,8 @@ class RawContent:
     eras: YamlFile | None = None
     camps: YamlFile | None = None
     readings: list[RawReading] = field(default_factory=list)
+    classroom: dict[str, YamlFile] = field(default_factory=dict)
+    """Optional classroom files by name: 'self-check', 'gists', 'lesson'."""
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -112,6 +114,11 @@ def read_content(paths: ContentPaths) -> RawContent:
             raw.basemap = json.loads(basemap.read_text(encoding="utf-8"))
         except (OSError, ValueError) as error:
             raw.problems.append(Problem(paths.display(basemap), 1, f"the basemap cannot be read ({error}). Cut it again with scripts/make_basemap.py."))
+    for name in ("self-check", "gists", "lesson"):
+        file = paths.content / f"{name}.yml"
+        parsed = _read(paths, file, raw.problems) if file.exists() or file.is_symlink() else None
+        if parsed is not None:
+            raw.classroom[name] = parsed
     if paths.readings.is_dir():
         for file in sorted(paths.readings.glob("*")):
             if file.suffix.lower() in _READING_SUFFIXES and file.suffix != ".md":

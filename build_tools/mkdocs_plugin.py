@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .assets import strip_comments
+from .compact import compact_html, compact_stylesheets
 from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
@@ -24,8 +25,9 @@ from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .output import StagedOutput, unsafe_output
 from .pages import Site
 from .render_diagram import resolve_doc_links
-from .render_selfcheck import PAGE_SCRIPT
 from .sanitize import sanitize_html
+from .scaffolds import with_reading_times
+from .sharing import edit_link, edit_url, entry_source, share_link
 from .site import load_site
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
@@ -50,6 +52,8 @@ class TermsPluginConfig(base.Config):
     """With 'spaced': how many paragraphs in a row must not mention an entry before it is linked again."""
     teacher_edition = c.Type(bool, default=False)
     """Show teacher notes and teacher annotations (build the teacher edition to its own folder)."""
+    teacher_edition_publish = c.Type(bool, default=True)
+    """`python -m build_tools build` (and so `make site` and the deploy) also builds the teacher edition into `teacher/` of the site."""
 
 
 class TermsPlugin(BasePlugin[TermsPluginConfig]):
@@ -82,6 +86,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             if self.command != "serve" or self.site is None:
                 raise PluginError(error.report()) from None
             log.error("%s\nStill serving the last good version.", error.report())
+        if self.config.teacher_edition:
+            # Read by overrides/main.html: the "Teacher edition" banner and a noindex tag on every page.
+            config.extra["teacher_edition"] = True
         if self.command != "serve" and not self.dirty:
             self._stage_output(config, paths)
         for name in _REQUIRED_EXTENSIONS:
@@ -126,6 +133,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             members = [files.get_file_from_path(uri) for uri in section.members]
             pages = [file.page for file in members if file is not None and file.page is not None]
             _group(nav, index.page, section.title, pages)
+        first = files.get_file_from_path(self.site.first_page) if self.site.first_page else None
+        if first is not None and first.page is not None:
+            _put_first(nav, first.page)
         return nav
 
     # Early: other plugins read a reading page's numbered Markdown, not its source.
@@ -141,21 +151,37 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             log.warning("%s: 'term_links' is '%s'. Use one of: %s.", uri, frequency, ", ".join(FREQUENCIES))
             frequency = ""
         self.extension.start_page(uri, str(frequency))
-        return self.site.readings[uri] if is_reading else markdown
+        if uri == "index.md":
+            return with_reading_times(markdown, self.site.library, uri, self.site.first_page)
+        if is_reading or uri == self.site.layout.questions:
+            body = self.site.readings[uri] if is_reading else markdown
+            return body + share_link(config.site_url and config.site_url.rstrip("/") + "/" + page.url)
+        entry = self.site.entry_pages.get(uri)
+        if entry is not None:
+            path = entry_source(self.config.content_dir, entry)
+            return markdown + edit_link(edit_url(config.repo_url, config.edit_uri, config.docs_dir, path))
+        return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.
+        links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta.get("extra_css") or [])
+        output = output.replace("</head>", f"{links}</head>", 1) if links else output
+        return compact_html(output)
 
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         # Last of all on_page_content handlers, before Material's search reads the page (on_page_context).
         if not self.config.enabled:
             return html
-        own_script = page.file.generated_by is not None and page.file.src_uri == Layout().self_check
+        assert self.site is not None
+        trusted = self.site.trusted.get(page.file.src_uri, ()) if page.file.generated_by is not None else ()
 
         def url_of(src_uri: str) -> str | None:
             file = files.get_file_from_path(src_uri)
             return None if file is None else get_relative_url(file.url, page.url)
 
         # Links inside generated SVG are written `docs:<file>`; they become page URLs before the allow-list runs.
-        return sanitize_html(resolve_doc_links(html, url_of), trusted=(PAGE_SCRIPT,) if own_script else ())
+        return sanitize_html(resolve_doc_links(html, url_of), trusted=trusted)
 
     def _stage_output(self, config: MkDocsConfig, paths: ContentPaths) -> None:
         # MkDocs empties site_dir right after on_config and aborts a strict build only after writing
@@ -171,6 +197,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Last, after the search index and every other plugin has written into the staging folder.
+        compact_stylesheets(Path(config.site_dir))
         if self.staged is not None:
             config.site_dir = str(self.staged.output)
             if not self.staged.finish(strict=config.strict):
@@ -182,15 +209,22 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             self.staged.discard()
             self.staged = None
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.
-        links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta.get("extra_css") or [])
-        return output.replace("</head>", f"{links}</head>", 1) if links else output
-
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
+
+
+def _put_first(nav: Navigation, page: Page) -> None:
+    """Show `page` first in the nav and first in previous/next order."""
+    if page in nav.items:
+        nav.items.remove(page)
+    nav.items.insert(0, page)
+    page.parent = None
+    nav.pages[:] = [page, *(other for other in nav.pages if other is not page)]
+    page.previous_page = None
+    for previous, current in pairwise(nav.pages):
+        previous.next_page, current.previous_page = current, previous
 
 
 def _group(nav: Navigation, index: Page, title: str, pages: list[Page]) -> None:

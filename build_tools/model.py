@@ -8,12 +8,15 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from .dates import PartialDate
+
+if TYPE_CHECKING:
+    from .classroom_model import Classroom
 
 __all__ = [
     "Actor",
@@ -205,7 +208,10 @@ class Relationship(_Content):
     description: Markdown
     kind: RelationshipKind | None = Field(
         default=None,
-        description="How the actor of this file stands to the other: backs, commands, part-of, allied-with, opposes, negotiates-with, or disputed when sources disagree.",
+        description=(
+            "how the actor is tied to the other one: backs, commands, part-of, allied-with, opposes, negotiates-with, "
+            "or disputed (sources disagree about the tie)"
+        ),
     )
 
 
@@ -294,6 +300,8 @@ class Question(_Content):
     prompt: Markdown
     paragraphs: ParagraphRefs = {}
     teacher_notes: Markdown
+    guess_terms: list[Id] = []
+    """Terms and actors this question asks students to guess: left out of the vocabulary preview and the endnotes."""
 
 
 class Annotation(_Content):
@@ -367,6 +375,8 @@ class Library:
     places: dict[str, Place] = field(default_factory=dict)
     basemap: Basemap | None = None
     readings: dict[str, Reading] = field(default_factory=dict)
+    classroom: Classroom = field(default_factory=lambda: _no_classroom())
+    """Self-check questions, gists and the lesson plan (see `classroom`)."""
 
     def entry(self, entry_id: str) -> Term | Actor:
         """The term or actor with this id."""
@@ -380,3 +390,8 @@ class Library:
     def own_places(self) -> list[Place]:
         """Places with a page of their own (not explained by a term or actor)."""
         return [place for place in self.places.values() if place.same_as is None]
+
+def _no_classroom() -> Classroom:
+    from .classroom_model import Classroom
+
+    return Classroom()

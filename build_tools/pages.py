@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .assets import asset_files
 from .layout import Layout
 from .linker import Linker, LinkTarget
 from .mentions import Mention, find_mentions
-from .model import Library
+from .model import Actor, Library, Term
+from .render import PAGE_SCRIPT
 from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
 from .render_entries import render_entry
+from .render_lesson import render_lesson_plan
 from .render_places import render_place, render_places_index
 from .render_reading import render_reading
 from .render_selfcheck import render_self_check
+from .render_worksheets import PHASE_TITLES, render_worksheet
 
 __all__ = ["GeneratedPage", "NavSection", "Site", "link_targets", "plan_site"]
 
@@ -48,6 +51,12 @@ class Site:
     """Reading src_uri → the Markdown that replaces the file's body."""
     nav_sections: tuple[NavSection, ...]
     mentions: dict[str, list[Mention]]
+    first_page: str | None = None
+    """A generated page the engine puts first in the nav (the lesson plan, in the teacher edition)."""
+    entry_pages: dict[str, Term | Actor] = field(default_factory=dict)
+    """Entry page src_uri → its term or actor (for links to its source file)."""
+    trusted: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Generated page src_uri → the script or style the build itself wrote into it, for the sanitizer to keep."""
 
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
@@ -88,12 +97,19 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         GeneratedPage(layout.actors_index, render_actors_index(library, layout)),
         GeneratedPage(layout.timeline, render_timeline(library, layout, mentions)),
         GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
-        GeneratedPage(layout.self_check, render_self_check(library, layout)),
+        GeneratedPage(layout.self_check, render_self_check(library, layout, mentions, teacher=teacher)),
     ]
     pages += [GeneratedPage(uri, text) for uri, text in asset_files().items()]
     if library.places:
         pages.append(GeneratedPage(layout.places_index, render_places_index(library, layout)))
         pages += [GeneratedPage(layout.place_uri(place), render_place(library, layout, place)) for place in library.own_places]
+    lesson = library.classroom.lesson
+    first_page = layout.lesson_plan if teacher and lesson is not None else None
+    if teacher and lesson is not None:
+        pages.append(GeneratedPage(layout.lesson_plan, render_lesson_plan(library, layout, lesson)))
+    for phase in PHASE_TITLES:
+        if any(question.phase == phase for question in library.questions):
+            pages.append(GeneratedPage(layout.worksheet(phase), render_worksheet(library, layout, phase, teacher=teacher)))
     for entry in library.entries:
         pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []))))
     terms = sorted(library.terms.values(), key=lambda term: term.title.lower())
@@ -104,5 +120,7 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         NavSection("People and groups", layout.actors_index, tuple(layout.entry_uri(actor) for actor in actors)),
         NavSection("Places", layout.places_index, tuple(layout.place_uri(place) for place in places)),
     )
-    readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher) for reading in library.readings.values()}
-    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions)
+    readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions) for reading in library.readings.values()}
+    entry_pages = {layout.entry_uri(entry): entry for entry in library.entries}
+    trusted: dict[str, tuple[str, ...]] = {uri: (PAGE_SCRIPT,) for uri in (layout.self_check, *(layout.worksheet(phase) for phase in PHASE_TITLES))}
+    return Site(library, layout, tuple(targets), tuple(pages), readings, sections, mentions, first_page, entry_pages, trusted)

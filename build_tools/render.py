@@ -12,6 +12,7 @@ from .model import Disagreement, Library, ParagraphRefs, Source, paragraph_ancho
 from .text import split_sentences
 
 __all__ = [
+    "PAGE_SCRIPT",
     "escape",
     "link",
     "render_disagreements",
@@ -130,3 +131,15 @@ def render_disagreements(library: Library, page_uri: str, disagreements: list[Di
         indented = "\n".join(f"    {line}" if line else "" for line in "\n".join(body).splitlines())
         blocks.append(f'!!! warning "The reading and other sources differ"\n\n{indented}\n')
     return "\n".join(blocks)
+
+
+# Turns the hidden asset links (which MkDocs rewrites for this page's URL) into a stylesheet and a
+# script; a relative path in raw HTML would break when the site is built without directory URLs.
+PAGE_SCRIPT = """<script>
+document.querySelectorAll(".sc-assets a").forEach(function (a) {
+  var css = /\\.css$/.test(a.pathname), node = document.createElement(css ? "link" : "script");
+  if (css) { node.rel = "stylesheet"; node.href = a.href; } else { node.src = a.href; }
+  document.head.appendChild(node);
+});
+</script>"""
+"""The page's one script, written by the build (not content): the sanitizer keeps it on this page only."""

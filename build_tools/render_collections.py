@@ -11,6 +11,7 @@ from .render import escape, link, render_paragraph_quotes, safe_markdown
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
 from .render_diagram import render_diagram
 from .render_timeline import render_timeline_page
+from .render_worksheets import link_question_ids, paragraph_line, question_numbers
 
 __all__ = ["family_name", "render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
 
@@ -98,6 +99,9 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False)
     """Questions by phase; teacher notes only in the teacher edition."""
     uri = layout.questions
     lines = ["# Discussion questions", "", "Questions to think about before, while and after you read. Each one points to the paragraphs it is about.", ""]
+    sheets = [f"[{title.lower()}]({link(uri, layout.worksheet(phase))})" for phase, title in _PHASES.items() if any(q.phase == phase for q in library.questions)]
+    if sheets:
+        lines += [f'<p class="worksheet-links">To print, use a worksheet: {" · ".join(sheets)}.</p>', ""]
     number = 0
     for phase, title in _PHASES.items():
         questions = [question for question in library.questions if question.phase == phase]
@@ -113,13 +117,16 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False)
 def _question(library: Library, uri: str, layout: Layout, question: Question, number: int, teacher: bool) -> list[str]:
     anchor = layout.question_anchor(question.id)
     lines = [f'<div class="question" id="{anchor}" markdown>', "", f'<p class="question__label">Question {number} · {_SKILLS[question.skill]}</p>', ""]
-    lines += [safe_markdown(question.prompt), ""]
+    # A question that asks students to guess words does not link (and so define) them.
+    prompt = safe_markdown(question.prompt)
+    lines += [f'<div class="no-term-links" markdown>\n\n{prompt}\n\n</div>' if question.guess_terms else prompt, ""]
     refs = render_paragraph_quotes(library, uri, question.paragraphs, [], "Look at")
     if refs:
-        lines += [refs, ""]
+        lines += [refs, "", f'<p class="question__refs-print">{paragraph_line(library, question)}</p>', ""]
     lines += ['<div class="answer-space" aria-hidden="true"></div>', ""]
     if teacher:
-        notes = "\n".join(f"    {line}" if line else "" for line in safe_markdown(question.teacher_notes).splitlines())
+        notes = link_question_ids(question.teacher_notes, question_numbers(library), uri, layout)
+        notes = "\n".join(f"    {line}" if line else "" for line in safe_markdown(notes).splitlines())
         lines += ['!!! tip "Teacher notes"', "", notes, ""]
     lines += ["</div>", ""]
     return lines

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from .disagreements import disagreement_body, indent
 from .layout import Layout
+from .mentions import Mention
 from .model import Annotation, Disagreement, Library, Reading
 from .render import escape, link, safe_markdown
+from .render_worksheets import link_question_ids, question_numbers
+from .scaffolds import gist_block, gist_toggle, reading_time_line, vocabulary_preview
 from .text import fold
 
 __all__ = ["render_reading"]
@@ -21,19 +24,25 @@ _KIND_NOTES = {
 }
 
 
-def render_reading(library: Library, layout: Layout, reading: Reading, *, teacher: bool = False) -> str:
-    """Markdown for a reading; paragraph text is kept exactly as written in the file."""
+def render_reading(library: Library, layout: Layout, reading: Reading, *, teacher: bool = False, mentions: dict[str, list[Mention]] | None = None) -> str:
+    """Markdown for a reading; paragraph text is kept exactly as written in the file.
+
+    With `mentions`, a vocabulary preview comes before the text; gists, when written, follow each paragraph.
+    """
     meta = reading.meta
     title, note = _KIND_NOTES[meta.kind]
+    # Notes are numbered in page order (1 is the kind of text) so the printed handout can show them as
+    # numbered notes, with the number beside the words they are about (see the print CSS).
     lines = [
-        f"# {escape(meta.title)}",
+        f'# {escape(meta.title)} {{: data-note="1" }}',
         "",
         '<div class="reading-meta no-term-links" markdown>',
         "",
         f"By **{escape(meta.author)}**, {escape(meta.author_role)}  ",
         f"*{escape(meta.publisher)}*, <time datetime=\"{meta.date.iso}\">{meta.date.human}</time>"
         + (f" ({escape(meta.date_note)})" if meta.date_note else "")
-        + f" · [Read the original](<{meta.url}>)",
+        + f" · [Read the original](<{meta.url}>)  ",
+        f'<span class="reading-time">{reading_time_line(reading)}</span>',
         "",
         "</div>",
         "",
@@ -42,13 +51,26 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
         f"    {note}",
         "",
     ]
+    lines += vocabulary_preview(library, layout, reading, mentions or {})
+    lines += gist_toggle(reading, library)
     notes = [a for a in library.annotations if a.reading == reading.id and (teacher or a.audience == "student")]
+    if teacher:
+        numbers = question_numbers(library)
+        notes = [a.model_copy(update={"note": link_question_ids(a.note, numbers, reading.src_uri, layout)}) for a in notes]
+    counter = 1
     for paragraph in reading.paragraphs:
         placed = [(start, note) for note in notes if (start := _locate(paragraph.text, note)) is not None]
-        text, asides = _annotate(paragraph.text, placed)
-        lines += [text, f'{{: #{paragraph.anchor} .reading-paragraph data-paragraph="{paragraph.number}" }}', ""]
+        text, asides = _annotate(paragraph.text, placed, counter)
+        counter += len(placed)
+        disagreements = _disagreements(library, layout, reading, paragraph.number)
+        marker = ""
+        if disagreements:
+            counter += 1
+            marker = f' data-notes="{counter}"'
+        lines += [text, f'{{: #{paragraph.anchor} .reading-paragraph data-paragraph="{paragraph.number}"{marker} }}', ""]
+        lines += gist_block(library, reading, paragraph.number)
         lines += asides
-        lines += _disagreements(library, layout, reading, paragraph.number)
+        lines += disagreements
     if meta.byline:
         lines += [f"*{escape(meta.byline)}*", "{: .reading-byline }", ""]
     lines += [f"*Reproduced for teaching, with credit to {escape(meta.author)} and {escape(meta.publisher)}.*", ""]
@@ -93,8 +115,11 @@ def _locate(text: str, annotation: Annotation) -> int | None:
     return at if at >= 0 else None
 
 
-def _annotate(text: str, placed: list[tuple[int, Annotation]]) -> tuple[str, list[str]]:
-    """Mark each annotated passage (start offset, annotation) and return the notes to show after the paragraph."""
+def _annotate(text: str, placed: list[tuple[int, Annotation]], counter: int = 0) -> tuple[str, list[str]]:
+    """Mark each annotated passage (start offset, annotation) and return the notes to show after the paragraph.
+
+    Notes are numbered from `counter + 1` in the order they are shown.
+    """
     placed = sorted(placed, key=lambda item: item[0])
     asides: list[str] = []
     for _, annotation in placed:
@@ -104,7 +129,7 @@ def _annotate(text: str, placed: list[tuple[int, Annotation]]) -> tuple[str, lis
         quote = escape(annotation.quote).replace('"', "'")
         asides += [f'??? {kind} "{label} on “{quote}”"', "", body, ""]
     # Mark from the end, so earlier offsets stay valid as tags are inserted.
-    for start, annotation in reversed(placed):
+    for index, (start, annotation) in reversed(list(enumerate(placed))):
         end = start + len(annotation.quote)
-        text = f'{text[:start]}<mark class="annotated">{text[start:end]}</mark>{text[end:]}'
+        text = f'{text[:start]}<mark class="annotated" data-note="{counter + index + 1}">{text[start:end]}</mark>{text[end:]}'
     return text, asides

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
+from .classroom import validate_classroom
 from .crossref import build_library
 from .errors import ContentError, ProblemList
 from .layout import Layout
@@ -27,8 +29,9 @@ def load_library(paths: ContentPaths) -> Library:
     problems.extend(raw.problems)
     validated = validate_content(raw, problems)
     library = build_library(validated, problems)
+    classroom = validate_classroom(raw.classroom, library.readings, problems, validated.broken_ids)
     problems.raise_if_any()
-    return library
+    return dataclasses.replace(library, classroom=classroom)
 
 
 def load_site(paths: ContentPaths, layout: Layout | None = None, *, teacher: bool = False) -> Site:

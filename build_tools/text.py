@@ -41,7 +41,7 @@ def fold(text: str, *, lower: bool = True) -> str:
 
 
 def is_exact(name: str, case_sensitive: bool | None) -> bool:
-    """Whether `name` matches only as written: by default, ALL-CAPS names like 'PMF' do."""
+    """Whether `name` matches only as written: by default, ALL-CAPS names like 'UNESCO' do."""
     if case_sensitive is not None:
         return case_sensitive
     letters = [char for char in name if char.isalpha()]

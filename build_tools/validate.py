@@ -44,7 +44,7 @@ FIELD_HINTS = {
     "summary": "what differs, citing both sides",
     "aliases": "other words in a text that should link here",
     "related": "ids of other terms or actors",
-    "relationships": "links to other actors, each with 'actor' and 'description'",
+    "relationships": "links to other actors, each with 'actor', 'kind' and 'description'",
     "actors": "ids of the actors taking part",
     "terms": "ids of the terms the event explains",
     "paragraphs": "reading ids with paragraph numbers, like 'reading-id: [4, 5]'",
@@ -76,6 +76,17 @@ FIELD_HINTS = {
     "ReadingMeta.title": "the title of the reading, as published",
     "ReadingMeta.date": "the date it was published: YYYY-MM-DD, or YYYY-MM or YYYY",
     "ReadingMeta.url": "the full web address of the original, starting with https://",
+    "guess_terms": "ids of the terms or actors the question asks students to guess (kept out of the preview and endnotes)",
+    "choices": "two to six possible answers, one per line starting with '- '",
+    "answer": "the number of the right choice, counting from 1",
+    "SelfCheckQuestion.explanation": "why that answer is right, pointing to the paragraphs",
+    "SelfCheckQuestion.paragraphs": "reading ids with paragraph numbers, like 'reading-id: [4, 5]'",
+    "objectives": "what students will be able to do by the end, one per line",
+    "minutes": "how many minutes this part of the lesson takes",
+    "activities": "what the class does, in order, one per line",
+    "materials": "what to prepare or print, one per line",
+    "support": "ways to support students who find the reading hard",
+    "extension": "further tasks for students who are ready for more",
 }
 """What each field holds, for messages and editor hints; `Model.field` entries win over plain field names."""
 

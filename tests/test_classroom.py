@@ -7,10 +7,12 @@ teacher notes and its annotations one note for each audience.
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import MINI, BuiltSite, build_project
 
@@ -93,3 +95,222 @@ def test_the_real_student_site_shows_no_teacher_notes(real_site: BuiltSite) -> N
 def test_a_link_into_the_teacher_edition_is_found(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text('<a href="../site-teacher/questions/">answers</a><a href="teachers/guide/">guide</a>', encoding="utf-8")
     assert _links_to_teacher_edition(BuiltSite(tmp_path)) == ["index.html: ../site-teacher/questions/"]
+
+
+def _problems(project: Path) -> list[str]:
+    from build_tools import ContentError, ContentPaths, load_library
+
+    with pytest.raises(ContentError) as caught:
+        load_library(ContentPaths(project))
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_classroom_files_are_validated_with_file_and_line(mini_project: Path) -> None:
+    glossary = mini_project / "glossary"
+    (glossary / "self-check.yml").write_text(
+        "- id: wants\n  prompt: What does she want?\n  choices: [A, B]\n  answer: 3\n  explanation: Paragraph 3.\n  paragraphs:\n    harbour: [9]\n"
+        "- id: wants\n  prompt: Again?\n  choices: [A, B]\n  answer: 1\n  explanation: See.\n  paragraphs:\n    harbor: [1]\n",
+        encoding="utf-8",
+    )
+    long_gist = " ".join(["word"] * 26)
+    (glossary / "gists.yml").write_text(f"harbour:\n  1: The board shut a quay.\n  2: {long_gist}\n  7: Too far.\nharbor:\n  1: Typo.\n", encoding="utf-8")
+    (glossary / "lesson.yml").write_text("title: A lesson\nreading: harbour\naudience: Everyone\n", encoding="utf-8")
+    problems = _problems(mini_project)
+    assert "glossary/self-check.yml:4: 'answer' is 3 but question 'wants' has 2 choices. Use the number of the right choice, from 1 to 2." in problems
+    assert "glossary/self-check.yml:7: paragraph 9 does not exist: 'harbour' has 3 paragraphs. Use a number from 1 to 3." in problems
+    assert "glossary/self-check.yml:8: question id 'wants' is used twice (first on line 1). Give each question its own id." in problems
+    assert any(p.startswith("glossary/self-check.yml:14: unknown reading 'harbor' (did you mean 'harbour'?)") for p in problems)
+    assert "glossary/gists.yml:3: the gist of paragraph 2 has 26 words; keep it to 25 or fewer." in problems
+    assert "glossary/gists.yml:4: '7' is not a paragraph of 'harbour'. Use a paragraph number from 1 to 3." in problems
+    assert any(p.startswith("glossary/gists.yml:5: unknown reading 'harbor'") for p in problems)
+    assert any(p.startswith("glossary/lesson.yml:1: 'objectives' is missing. Add 'objectives:'") for p in problems)
+
+
+def test_a_guess_term_must_exist(mini_project: Path) -> None:
+    questions = mini_project / "glossary/questions.yml"
+    text = questions.read_text(encoding="utf-8").replace("  teacher_notes: She was harbour master", "  guess_terms: [quay, lighthose]\n  teacher_notes: She was harbour master")
+    questions.write_text(text, encoding="utf-8")
+    problems = _problems(mini_project)
+    assert problems == [
+        "glossary/questions.yml:5: unknown term or actor 'lighthose' in 'guess_terms' (did you mean 'lighthouse'?). Use the id of an existing term or actor (its file name without .yml)."
+    ]
+
+
+def test_the_real_unit_has_comprehension_questions_gists_and_a_lesson_plan() -> None:
+    from build_tools import ContentPaths, load_library
+    from conftest import ROOT
+
+    library = load_library(ContentPaths(ROOT))
+    classroom = library.classroom
+    assert len(classroom.self_check) >= 5
+    for reading in library.readings.values():
+        numbers = [number for (reading_id, number) in classroom.gists if reading_id == reading.id]
+        assert sorted(numbers) == [paragraph.number for paragraph in reading.paragraphs], "every paragraph has a gist"
+    assert classroom.lesson is not None and classroom.lesson.reading in library.readings
+
+
+@pytest.fixture(scope="module")
+def scaffolded_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The mini project with gists for two of its three paragraphs and a before-reading question that asks to guess 'quay'."""
+    project = tmp_path_factory.mktemp("scaffolds") / "project"
+    shutil.copytree(MINI, project)
+    (project / "glossary/gists.yml").write_text("harbour:\n  1: The board shut a quay.\n  3: She asks the board to open it again.\n", encoding="utf-8")
+    questions = project / "glossary/questions.yml"
+    questions.write_text(questions.read_text(encoding="utf-8").replace("  teacher_notes: She was harbour master", "  guess_terms: [quay]\n  teacher_notes: She was harbour master"), encoding="utf-8")
+    return BuiltSite(build_project(project, project.parent / "site"))
+
+
+def test_gists_follow_their_paragraphs_and_leave_the_text_whole(scaffolded_site: BuiltSite, mini_site: BuiltSite) -> None:
+    html = scaffolded_site.html(READING)
+    gists = html.select("p.gist")
+    assert [(gist["data-p"], gist.get_text()) for gist in gists] == [("1", "The board shut a quay."), ("3", "She asks the board to open it again.")]
+    for gist in gists:
+        paragraph = gist.find_previous_sibling("p", class_="reading-paragraph")
+        assert paragraph["data-paragraph"] == gist["data-p"], "each gist comes right after its paragraph"
+        assert "no-term-links" in gist["class"] and gist.find("a") is None and gist.has_attr("hidden")
+    before = [p.get_text() for p in mini_site.html(READING).select("p.reading-paragraph")]
+    assert [p.get_text() for p in html.select("p.reading-paragraph")] == before, "the reading's words are untouched"
+    switch = html.select_one("input#show-gists[type=checkbox]")
+    assert switch is not None and not switch.has_attr("checked"), "gists are off by default"
+    assert html.find("label", attrs={"for": "show-gists"}).get_text().startswith("Show gists")
+    assert mini_site.html(READING).select_one("#show-gists") is None, "no switch when there are no gists"
+
+
+def test_the_vocabulary_preview_lists_terms_in_order_of_first_mention_without_guessed_words(scaffolded_site: BuiltSite, mini_site: BuiltSite) -> None:
+    def preview(site: BuiltSite) -> list[str]:
+        box = site.html(READING).select_one(".vocabulary-preview")
+        return [item.a["href"] for item in box.select("li")] if box else []
+
+    assert preview(mini_site) == ["../../glossary/quay/", "../../glossary/lighthouse/"]
+    assert preview(scaffolded_site) == ["../../glossary/lighthouse/"], "'quay' is for students to guess before reading"
+    box = mini_site.html(READING).select_one(".vocabulary-preview")
+    assert box.find_next("p", class_="reading-paragraph") is not None, "the preview comes before the text"
+    assert "A stone platform where ships load and unload." in box.get_text()
+
+
+def test_reading_time_is_on_the_reading_and_the_home_page(mini_site: BuiltSite) -> None:
+    reading = mini_site.html(READING).select_one(".reading-meta .reading-time").get_text()
+    assert re.fullmatch(r"Reading time: about 1 minute \(\d+ words\)\.", reading), reading
+    home = mini_site.html("").select_one("article .reading-time")
+    assert home.a["href"] == "readings/harbour/" and "about 1 minute" in home.get_text()
+    assert home.find_previous("h1") is not None
+
+
+@pytest.mark.browser
+def test_show_gists_reveals_every_gist_and_hides_them_again(real_site: BuiltSite) -> None:
+    """On the real site: the rule that shows gists is in its stylesheet (pages carry no style)."""
+    from browser import serve
+    from own_thread import chromium, own_thread
+
+    reading = next(path for path in sorted((real_site.root / "readings").iterdir()) if path.is_dir())
+    count = len(real_site.html(f"readings/{reading.name}/").select("p.gist"))
+
+    @own_thread
+    def run() -> tuple[int, int, int]:
+        with serve(real_site.root) as url, chromium() as context:
+            page = context.new_page()
+            page.goto(url + f"readings/{reading.name}/")
+            hidden = page.locator("p.gist:visible").count()
+            page.get_by_label("Show gists").check()
+            shown = page.locator("p.gist:visible").count()
+            page.get_by_label("Show gists").uncheck()
+            return hidden, shown, page.locator("p.gist:visible").count()
+
+    assert count > 0 and run() == (0, count, 0)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real project built as the deploy builds it: the student site with the teacher edition in teacher/."""
+    from build_tools.cli import build_site
+    from conftest import ROOT
+
+    site = tmp_path_factory.mktemp("published") / "site"
+    assert build_site(ROOT, site, "mkdocs.yml") == 0
+    return BuiltSite(site)
+
+
+def test_the_deploy_build_publishes_the_teacher_edition_under_teacher(published: BuiltSite) -> None:
+    teacher = BuiltSite(published.root / "teacher")
+    pages = teacher.pages()
+    assert len(pages) > 20
+    for page in pages:
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert html.find("meta", attrs={"name": "robots", "content": "noindex, nofollow"}) is not None, page
+        if page.name != "404.html":
+            assert html.select_one(".md-banner").get_text(" ", strip=True).startswith("Teacher edition"), page
+    for page in [p for p in published.pages() if "teacher" not in p.relative_to(published.root).parts[:1]]:
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert html.find("meta", attrs={"name": "robots"}) is None and html.select_one(".md-banner") is None, page
+    assert _links_to_teacher_edition(BuiltSite(published.root)) == [link for link in _links_to_teacher_edition(BuiltSite(published.root)) if link.startswith("teacher/")]
+
+
+def test_the_student_search_index_has_no_teacher_page_or_note(published: BuiltSite) -> None:
+    index = (published.root / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"location":"teacher/' not in index.replace(" ", "")
+    note = "notices two sides of the author's position"  # from the first question's teacher notes
+    objective = "Summarise the author's main claim"  # from the lesson plan
+    assert note not in index and objective not in index
+    assert note in (published.root / "teacher/search/search_index.json").read_text(encoding="utf-8")
+
+
+def test_the_lesson_plan_comes_first_in_the_teacher_edition_only(published: BuiltSite) -> None:
+    teacher = BuiltSite(published.root / "teacher")
+    lesson = teacher.html("teachers/lesson-plan/")
+    headings = [h.get_text() for h in lesson.select("article h2")]
+    assert headings[:3] == ["Objectives", "Timings", "Materials"] and "Differentiation" in headings
+    assert [h.get_text().split(" (")[0] for h in lesson.select("article h3")] == ["Before reading", "While reading", "After reading"]
+    first = teacher.html("").select_one(".md-nav--primary .md-nav__list .md-nav__link")
+    assert first.get_text(strip=True) == "Lesson plan"
+    assert teacher.html("").find("a", href="teachers/lesson-plan/") is not None, "the home page points to the lesson plan"
+    assert not (published.root / "teachers/lesson-plan").exists()
+
+
+def test_teacher_notes_name_questions_by_number_never_by_id(published: BuiltSite) -> None:
+    from build_tools import ContentPaths, load_library
+    from conftest import ROOT
+
+    ids = {question.id for question in load_library(ContentPaths(ROOT)).questions}
+    teacher = BuiltSite(published.root / "teacher")
+    for page in ("questions/", "readings/silliman-2020/", "worksheets/after/"):
+        codes = [code.get_text() for code in teacher.html(page).select("article code")]
+        assert not ids & set(codes), f"{page}: {ids & set(codes)}"
+    links = [a for a in teacher.html("questions/").select(".admonition.tip a") if a.get_text().startswith("Question ")]
+    assert links and all(re.fullmatch(r"Question \d+", a.get_text()) and a["href"].startswith("#q-") for a in links)
+
+
+def test_a_site_setting_turns_publishing_the_teacher_edition_off(mini_project: Path, tmp_path: Path) -> None:
+    from build_tools.cli import build_site
+
+    config = mini_project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  - terms\n", "  - terms:\n      teacher_edition_publish: false\n"), encoding="utf-8")
+    assert build_site(mini_project, tmp_path / "off", "mkdocs.yml") == 0
+    assert (tmp_path / "off/index.html").is_file() and not (tmp_path / "off/teacher").exists()
+
+
+def test_entry_pages_link_to_their_file_and_the_reading_and_questions_to_google_classroom(mini_project: Path, tmp_path: Path) -> None:
+    config = mini_project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("repo_url: https://example.org/mini-repo/", "repo_url: https://github.com/example/mini\nedit_uri: edit/main/docs/")
+    config.write_text(text, encoding="utf-8")
+    site = BuiltSite(build_project(mini_project, tmp_path / "site"))
+    edit = site.html("glossary/quay/").select_one(".edit-entry a")
+    assert edit["href"] == "https://github.com/example/mini/edit/main/glossary/terms/quay.yml"
+    assert site.html("actors/harbour-board/").select_one(".edit-entry a")["href"].endswith("/edit/main/glossary/actors/harbour-board.yml")
+    for page, url in ((READING, "https%3A%2F%2Fexample.org%2Fmini%2Freadings%2Fharbour%2F"), ("questions/", "https%3A%2F%2Fexample.org%2Fmini%2Fquestions%2F")):
+        share = site.html(page).select_one(".share-link a")
+        assert share["href"] == f"https://classroom.google.com/share?url={url}" and share["rel"] == ["noopener"]
+        assert share.get_text() == "Share to Google Classroom"
+    assert site.html("").select_one(".share-link") is None and site.html("").select_one(".edit-entry") is None
+    scripts = [tag.get("src", "") for tag in site.html(READING).select("script")]
+    assert not any("google" in src for src in scripts), "a plain link: nothing loads from Google"
+
+
+def test_gists_above_the_grade_get_a_warning_once_a_grade_function_exists(monkeypatch: pytest.MonkeyPatch) -> None:
+    from build_tools import classroom
+    from build_tools.classroom import Classroom, Gist, gist_warnings
+
+    gists = {("r", 1): Gist("r", 1, "Short words.", "glossary/gists.yml", 3), ("r", 2): Gist("r", 2, "Incomprehensible polysyllabic verbiage.", "glossary/gists.yml", 4)}
+    monkeypatch.setattr(classroom, "_grade_function", lambda: (lambda text: 12.0 if "polysyllabic" in text else 3.0))
+    assert [str(w) for w in gist_warnings(Classroom(gists=gists))] == [
+        "glossary/gists.yml:4: the gist of paragraph 2 reads at grade 12.0 (Flesch–Kincaid); aim for 7 or lower with shorter words and sentences."
+    ]

@@ -35,13 +35,24 @@ EMPTY_PARTS = ("glossary/questions.yml", "glossary/annotations.yml", "glossary/e
 """Removed from the unit for the bare variant: a unit may have no question, note or event."""
 
 
-def deploy_build_command() -> list[str]:
-    """The deploy job's build step, as the workflow runs it (with this test's Python)."""
+def deploy_build_commands() -> list[list[str]]:
+    """The commands that build the site CI publishes, as the workflow and the Makefile run them (with this test's Python).
+
+    The workflow's publishing step runs `make site`; its recipe lines are read from the Makefile, so a
+    change to either is what this test runs.
+    """
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))
-    runs = [str(step.get("run", "")) for step in workflow["jobs"]["deploy"]["steps"]]
-    command = next(run for run in runs if "-m build_tools build" in run).split()
-    assert command[0].endswith("python"), command
-    return [sys.executable, *command[1:]]
+    runs = [str(step.get("run", "")) for job in workflow["jobs"].values() for step in job.get("steps", [])]
+    assert any(re.search(r"^\s*make site\s*$", run, re.MULTILINE) for run in runs), "the workflow builds the published site with 'make site'"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^site:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE)
+    assert recipe, "the Makefile has a 'site' target"
+    commands = []
+    for line in recipe.group(1).splitlines():
+        words = line.strip().split()
+        assert words[0] == "$(BIN)/python", line
+        commands.append([sys.executable, *words[1:]])
+    return commands
 
 
 def swap_content(project: Path, unit: Path) -> None:
@@ -122,8 +133,9 @@ def run_content_suite(project: Path, selections: list[list[str]], record_propert
 
 
 def test_the_deploy_build_passes_on_another_unit(swapped: Path) -> None:
-    result = run(swapped, *deploy_build_command())
-    assert result.returncode == 0, result.stderr
+    for command in deploy_build_commands():
+        result = run(swapped, *command)
+        assert result.returncode == 0, result.stderr
     site = swapped / "site"
     assert (site / "readings" / "anthony-1873" / "index.html").is_file()
     assert (site / "glossary" / "indictment" / "index.html").is_file()

@@ -1,8 +1,11 @@
-"""Print handouts: the reading and the questions printed by Chromium to PDF (print media, A4), read back as text.
+"""Print handouts: the reading, the worksheets and the questions printed by Chromium to PDF (print media, A4), read back as text.
 
-The reading must print as a clean handout: paragraph numbers in the margin, no navigation, and the
-linked terms' short definitions as endnotes. The questions must print as a worksheet: every
-question, space to write, and no teacher notes (they print only from the teacher edition).
+The reading must print as a clean handout: paragraph numbers in the margin, no navigation, its notes,
+disagreements and kind label as numbered notes, term links as plain text with a marker, and the
+linked terms' short definitions as endnotes. Worksheets print one per phase within a page budget,
+with boxes sized to each question's parts; no endnote defines a word students are asked to guess,
+and no "Paragraph N:" line dangles. Teacher notes and the self-check's answer key print only from
+the teacher edition.
 """
 
 from __future__ import annotations
@@ -28,8 +31,8 @@ NAVIGATION = ["Table of contents", "Skip to content", "Made with", "Back to top"
 
 
 def squeeze(text: str) -> str:
-    """Text without any whitespace, so line breaks in the PDF do not matter when comparing."""
-    return re.sub(r"\s+", "", text.replace("\u00ad", ""))
+    """Text without whitespace or term-link markers (*), so line breaks in the PDF do not matter when comparing."""
+    return re.sub(r"[\s*]+", "", text.replace("\u00ad", ""))
 
 
 class Printed:
@@ -48,12 +51,25 @@ def print_page(page: Page, url: str) -> Printed:
     return Printed(page.pdf(format="A4", print_background=False))
 
 
+PHASES = ("before", "during", "after")
+WORKSHEET_PAGES = 4
+"""At most this many A4 pages per worksheet."""
+WORKSHEETS_PAGES = 8
+"""At most this many A4 pages for the whole set."""
+
+
 @dataclass(frozen=True)
 class Handouts:
     reading: Printed
     questions: Printed
     answer_spaces: list[float]
     """Height in CSS pixels of each question's box to write in, in print media."""
+    worksheets: dict[str, Printed]
+    worksheet_spaces: list[tuple[int, float]]
+    """(parts, height in CSS pixels) of every box on every worksheet, in print media."""
+    term_links: list[dict[str, str | bool]]
+    """Computed print style of the reading's term links (decoration, weight, the marker after it)."""
+    self_check: Printed
 
 
 @own_thread
@@ -61,9 +77,19 @@ def print_handouts(root: Path, reading: str) -> Handouts:
     with serve(root) as url, chromium() as context:
         page = context.new_page()
         printed_reading = print_page(page, url + reading)
+        links = page.eval_on_selector_all(
+            "a.term-link",
+            "links => links.map(a => { const s = getComputedStyle(a); return {decoration: s.textDecorationLine, weight: s.fontWeight === getComputedStyle(a.parentNode).fontWeight, "
+            "marker: getComputedStyle(a, '::after').content}; })",
+        )
         printed_questions = print_page(page, url + "questions/")
         heights = page.eval_on_selector_all(".answer-space", "spaces => spaces.map(space => space.getBoundingClientRect().height)")
-    return Handouts(printed_reading, printed_questions, heights)
+        worksheets, spaces = {}, []
+        for phase in [phase for phase in PHASES if (root / "worksheets" / phase / "index.html").is_file()]:
+            worksheets[phase] = print_page(page, url + f"worksheets/{phase}/")
+            spaces += page.eval_on_selector_all(".answer-space", "spaces => spaces.map(s => [Number(s.dataset.parts), s.getBoundingClientRect().height])")
+        printed_self_check = print_page(page, url + "self-check/")
+    return Handouts(printed_reading, printed_questions, heights, worksheets, [(int(p), h) for p, h in spaces], links, printed_self_check)
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +121,7 @@ def test_reading_handout_numbers_every_paragraph_in_the_margin(reading_pdf: Prin
     lines = [squeeze(line) for line in reading_pdf.layout.splitlines()]
     for paragraph in paragraphs:
         number = paragraph["data-paragraph"]
-        opening = squeeze(" ".join(paragraph.get_text().split()[:3]))
+        opening = squeeze(" ".join(paragraph.get_text().split()[:2]))  # two words: a note number may follow the third
         assert any(line.startswith(number + opening) for line in lines), f"paragraph {number} ('{opening}…') has no number before it"
 
 
@@ -143,11 +169,126 @@ def test_questions_worksheet_has_no_teacher_notes(questions_pdf: Printed) -> Non
     assert "Teacher note" not in questions_pdf.text
 
 
-def test_teacher_edition_prints_the_teacher_notes(tmp_path: Path, reading_path: str) -> None:
-    site = BuiltSite(build_project(ROOT, tmp_path / "teacher", teacher=True))
-    notes = site.html("questions/").select(".question .admonition.tip")
-    printed = print_handouts(site.root, reading_path).questions
-    assert printed.text.count("Teacher notes") == len(notes)
+@pytest.fixture(scope="module")
+def teacher_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    return BuiltSite(build_project(ROOT, tmp_path_factory.mktemp("teacher-print"), teacher=True))
+
+
+@pytest.fixture(scope="module")
+def teacher_handouts(teacher_site: BuiltSite, reading_path: str) -> Handouts:
+    return print_handouts(teacher_site.root, reading_path)
+
+
+def test_teacher_edition_prints_the_teacher_notes(teacher_site: BuiltSite, teacher_handouts: Handouts) -> None:
+    notes = teacher_site.html("questions/").select(".question .admonition.tip")
+    printed = teacher_handouts.questions
+    assert printed.text.count("Teacher notes") == len(notes) > 0
     for note in notes:
         assert squeeze(note.select("p")[1].get_text()) in squeeze(printed.text)
 
+
+def test_worksheets_print_per_phase_within_the_page_budget(handouts: Handouts, real_site: BuiltSite) -> None:
+    counts = {phase: printed.pages for phase, printed in handouts.worksheets.items()}
+    assert all(count <= WORKSHEET_PAGES for count in counts.values()), counts
+    assert sum(counts.values()) <= WORKSHEETS_PAGES, counts
+    for phase, printed in handouts.worksheets.items():
+        labels = [label.get_text() for label in real_site.html(f"worksheets/{phase}/").select(".question__label")]
+        assert labels and all(squeeze(label) in squeeze(printed.text) for label in labels), phase
+        assert "Teacher notes" not in printed.text
+        assert not any(label in printed.text for label in NAVIGATION[:3])
+
+
+def test_answer_space_is_sized_to_the_parts_of_each_question(handouts: Handouts) -> None:
+    spaces = handouts.worksheet_spaces
+    parts = {count for count, _ in spaces}
+    assert len(parts) >= 2, "the real questions have one-part and several-part prompts"
+    for count, height in spaces:
+        same = {round(h) for c, h in spaces if c == count}
+        assert same == {round(height)}, "questions with as many parts get the same space"
+        assert all(height > h for c, h in spaces if c < count), "more parts, more space"
+    assert min(height for _, height in spaces) >= 60
+
+
+def test_no_endnote_defines_a_word_students_are_asked_to_guess(handouts: Handouts) -> None:
+    from build_tools import ContentPaths, load_library
+    from build_tools.scaffolds import guessed_entries
+
+    library = load_library(ContentPaths(ROOT))
+    guessed = [library.entry(entry_id) for entry_id in sorted(guessed_entries(library))]
+    assert guessed, "a before-reading question lists the words to guess"
+    for name, printed in [("questions", handouts.questions), *handouts.worksheets.items()]:
+        text = squeeze(printed.text)
+        assert "Termsonthispage" not in text, name
+        defined = [entry.id for entry in guessed if squeeze(entry.short)[:60] in text]
+        assert defined == [], f"{name} defines words students should guess: {defined}"
+
+
+def test_no_dangling_paragraph_lines(handouts: Handouts) -> None:
+    for name, printed in [("questions", handouts.questions), *handouts.worksheets.items()]:
+        dangling = [line for line in printed.text.splitlines() if re.fullmatch(r"\s*(Look at:\s*)?Paragraph \d+:\s*", line)]
+        assert dangling == [], f"{name}: {dangling}"
+    assert all("Look at: paragraph" in handouts.worksheets[phase].text for phase in ("during", "after"))
+
+
+def test_reading_handout_keeps_the_notes_disagreements_and_kind_as_numbered_notes(reading_pdf: Printed, real_site: BuiltSite, reading_path: str) -> None:
+    html = real_site.html(reading_path)
+    text = squeeze(reading_pdf.text)
+    kind = html.select_one(".admonition.info .admonition-title").get_text()
+    assert squeeze(f"1. {kind}") in text, "the kind of text is note 1"
+    notes = html.select("article details.note, article details.tip, article details.warning")
+    assert notes
+    for number, details in enumerate(notes, start=2):
+        summary = details.summary.get_text()
+        assert squeeze(f"{number}. {summary}") in text, f"note {number} ({summary}) is not printed with its number"
+        body = details.find("p")
+        assert squeeze(body.get_text())[:60] in text, f"the text of note {number} is missing"
+    markers = [int(mark["data-note"]) for mark in html.select("mark.annotated")] + [int(p["data-notes"]) for p in html.select("p[data-notes]")]
+    assert sorted(markers) == list(range(2, len(notes) + 2)), "each note has its number beside the words it is about"
+
+
+def test_reading_handout_prints_term_links_as_plain_text_with_a_marker(handouts: Handouts) -> None:
+    assert handouts.term_links
+    for style in handouts.term_links:
+        assert style["decoration"] == "none" and style["weight"] is True and style["marker"] == '"*"', style
+
+
+def test_the_self_check_answer_key_prints_in_the_teacher_edition_only(handouts: Handouts, teacher_handouts: Handouts) -> None:
+    assert "Answer key" not in handouts.self_check.text
+    assert "Answer key" in teacher_handouts.self_check.text
+    assert "Understanding the argument" in handouts.self_check.text
+
+
+def test_report_page_counts(handouts: Handouts, record_property: pytest.RecordProperty) -> None:
+    """Not a limit, a measurement: shown with `pytest -s` and kept in JUnit XML."""
+    counts = {"reading": handouts.reading.pages, "questions": handouts.questions.pages, "self_check": handouts.self_check.pages}
+    counts |= {f"worksheet_{phase}": printed.pages for phase, printed in handouts.worksheets.items()}
+    for name, pages in counts.items():
+        record_property(f"{name}_pages_a4", pages)
+    print("\nhandouts (A4 pages): " + ", ".join(f"{name} {pages}" for name, pages in counts.items()))
+    assert all(pages >= 1 for pages in counts.values())
+
+
+@own_thread
+def _pack(site: Path) -> tuple[Path, int]:
+    from build_tools.pack import write_teacher_pack
+
+    return write_teacher_pack(site)
+
+
+def test_the_teacher_pack_holds_the_plan_the_answer_keys_and_the_worksheets(tmp_path: Path) -> None:
+    from build_tools.cli import build_site
+    from build_tools.pack import PACK_PATH
+
+    site = tmp_path / "site"
+    assert build_site(ROOT, site, "mkdocs.yml") == 0
+    path, pages = _pack(site)
+    assert path == site / PACK_PATH
+    printed = Printed(path.read_bytes())
+    assert printed.pages == pages > 8
+    text = squeeze(printed.text)
+    for words in ("Lesson plan", "Objectives", "Teacher notes", "Answer key", "Worksheet: before reading", "Worksheet: after reading"):
+        assert squeeze(words) in text, words
+    assert text.index("Lessonplan") < text.index("Answerkey") < text.index("Worksheet:beforereading")
+    assert text.startswith("Teacheredition"), "the teacher edition's banner prints"
+    lesson = BuiltSite(site / "teacher").html("teachers/lesson-plan/")
+    assert lesson.find("a", href="../../downloads/teacher-pack.pdf") is not None, "the lesson plan links to the pack"

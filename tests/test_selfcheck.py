@@ -17,10 +17,12 @@ from bs4 import BeautifulSoup
 from own_thread import chromium, own_thread
 from playwright.sync_api import BrowserContext, Page, expect
 
+from build_tools.classroom import Classroom, SelfCheckQuestion
 from build_tools.dates import PartialDate
 from build_tools.layout import Layout
-from build_tools.model import Event, Library, Source, Term
-from build_tools.render_selfcheck import CHOICES, ORDER_SIZE, QUIZ_SIZE, pick_events, render_self_check
+from build_tools.mentions import Mention
+from build_tools.model import Event, Library, Paragraph, Reading, ReadingMeta, Source, Term
+from build_tools.render_selfcheck import CHOICES, ORDER_SIZE, QUIZ_SIZE, pick_events, pick_quiz_terms, render_self_check, shuffled_events
 from conftest import MINI, BuiltSite, build_project
 
 SOURCE = Source(publisher="Example", title="Example", date=PartialDate(2020), url="https://example.org/source")
@@ -79,25 +81,110 @@ def test_adding_a_term_changes_at_most_one_question() -> None:
     assert len(set(before) - set(after)) <= 1
 
 
-def test_a_description_does_not_give_its_term_away() -> None:
+def test_a_description_does_not_give_its_term_away_and_a_garbled_one_is_skipped() -> None:
     terms = [
         make_term("harbour-board", "Harbour Board (HB)", "The Harbour Board, or HB, runs the harbour; the board's members are elected.", aliases=("board",)),
+        make_term("pier", "Pier", "A long platform built out into the sea; the Pier at Southwold is famous."),
         make_term("quay", "Quay", "A stone platform where ships load and unload."),
     ]
     legends = {fieldset["data-answer"]: fieldset.legend.get_text() for fieldset in page(library_of(terms, [])).select("fieldset")}
-    assert legends["harbour-board"] == "2. The …, or …, runs the …; the …'s members are elected."
-    assert legends["quay"] == "1. A stone platform where ships load and unload."
+    assert "harbour-board" not in legends, "blanking four names out of a definition leaves a riddle, not a question"
+    assert legends["pier"].endswith("A long platform built out into the sea; the … at Southwold is famous.")
+    assert legends["quay"].endswith("A stone platform where ships load and unload.")
+    assert [term.id for term in pick_quiz_terms(terms)] == sorted(legends, key=[t.id for t in pick_quiz_terms(terms)].index)
 
 
-def test_each_answer_waits_in_a_box_and_links_to_the_entry() -> None:
+def test_each_answer_waits_in_a_neutral_closed_box_and_links_to_the_entry() -> None:
     html = page(library_of(TERMS[:3], []))
     for item in html.select(".sc-choice"):
         answer = item.fieldset["data-answer"]
         details = item.find("details")
         assert details is not None and not details.has_attr("open")
-        assert details.summary.get_text().startswith("Answer to question ")
+        assert "success" not in details["class"] and "sc-answer" in details["class"], "nothing looks correct before it is answered"
+        assert details.summary.get_text().startswith("Show the answer to question ")
         assert details.find("a")["href"] == f"glossary/{answer}.md"
         assert f"The meaning of word {answer}." in details.get_text()
+
+
+def test_instructions_name_what_is_on_the_page() -> None:
+    html = page(library_of(TERMS[:3], EVENTS[:3]))
+    intro = html.select_one(".sc-intro")
+    assert "Show the answer" in intro.get_text() and "Check answer" not in intro.get_text(), "without the script there is no Check button"
+    assert all(details.summary.get_text().startswith("Show the") for details in html.select("details"))
+    assert "Check answer" in intro["data-enhanced"] and "score" in intro["data-enhanced"]
+
+
+READING = Reading(
+    id="harbour",
+    src_uri="readings/harbour.md",
+    meta=ReadingMeta(title="The harbour", author="A", author_role="B", publisher="C", date=PartialDate(2020), url="https://example.org/r", kind="opinion"),
+    paragraphs=tuple(Paragraph(number, f"Paragraph {number}.") for number in range(1, 6)),
+)
+QUESTIONS = (
+    SelfCheckQuestion(
+        id="main-claim",
+        prompt="What does the author want?",
+        choices=["A new lighthouse", "A wider quay", "Nothing"],
+        answer=2,
+        explanation="She says so in paragraph 4.",
+        paragraphs={"harbour": [4]},
+    ),
+)
+
+
+def library_with_questions(terms: list[Term], readings: tuple[Reading, ...] = (READING,)) -> Library:
+    return Library(terms={term.id: term for term in terms}, readings={r.id: r for r in readings}, classroom=Classroom(self_check=QUESTIONS))
+
+
+def test_comprehension_questions_come_first_with_one_right_choice_and_an_explanation() -> None:
+    html = page(library_with_questions(TERMS[:4]))
+    first = html.select(".sc-choice")[0]
+    assert first["id"] == "sc-q-main-claim"
+    assert first.legend.get_text() == "1. What does the author want?"
+    values = [radio["value"] for radio in first.select("input")]
+    assert values == ["1", "2", "3"] and first.fieldset["data-answer"] == "2"
+    details = first.find("details")
+    assert not details.has_attr("open") and "sc-answer" in details["class"]
+    assert "A wider quay" in details.strong.get_text() and "She says so in paragraph 4." in details.get_text()
+    assert details.find("a", href="readings/harbour.md#p4") is not None
+    numbers = [number.get_text() for number in html.select(".sc-number")]
+    assert numbers == [f"{n}." for n in range(1, len(numbers) + 1)], "questions are numbered through the page"
+    assert html.select_one(".sc-score-slot") is not None, "a slot for the total score"
+
+
+def test_the_answer_key_is_in_the_teacher_edition_only() -> None:
+    library = library_with_questions(TERMS[:4])
+    student = BeautifulSoup(markdown.Markdown(extensions=EXTENSIONS).convert(render_self_check(library, Layout())), "html.parser")
+    teacher = BeautifulSoup(markdown.Markdown(extensions=EXTENSIONS).convert(render_self_check(library, Layout(), teacher=True)), "html.parser")
+    assert student.select_one(".sc-key") is None and "Answer key" not in student.get_text()
+    key = teacher.select_one(".sc-key")
+    items = key.select("ol > li")
+    assert len(items) == len(teacher.select(".sc-choice")) and items[0].get_text().startswith("A wider quay")
+
+
+def test_with_several_readings_questions_are_grouped_and_words_come_from_each_reading() -> None:
+    other = Reading(id="lighthouse", src_uri="readings/lighthouse.md", meta=READING.meta.model_copy(update={"title": "The lighthouse"}), paragraphs=READING.paragraphs)
+    library = library_with_questions(TERMS, (READING, other))
+    mentions = {term.id: [Mention("harbour" if index < 6 else "lighthouse", 1, "s", ((0, 1),))] for index, term in enumerate(TERMS)}
+    html = BeautifulSoup(markdown.Markdown(extensions=EXTENSIONS).convert(render_self_check(library, Layout(), mentions)), "html.parser")
+    headings = [heading.get_text() for heading in html.select("h2, h3")]
+    assert headings[:6] == ["The harbour", "Understanding the argument", "Words", "The lighthouse", "Words", "Events in order"][: len(headings[:6])]
+    harbour_words = {term.id for term in TERMS[:6]}
+    for fieldset in html.select(".sc-choice fieldset"):
+        if fieldset.find_parent(id="sc-q-main-claim"):
+            continue
+        values = {radio["value"] for radio in fieldset.select("input")}
+        assert values <= harbour_words or not values & harbour_words, "distractors come from the same reading"
+
+
+def test_the_order_task_never_starts_with_an_event_in_place() -> None:
+    for size in range(2, 8):
+        for start in range(30):
+            events = [make_event(str(1900 + start + 3 * step)) for step in range(size)]
+            shown = shuffled_events(events)
+            assert sorted(e.id for e in shown) == sorted(e.id for e in events)
+            assert all(a is not b for a, b in zip(shown, events, strict=True)), [e.id for e in shown]
+            assert shuffled_events(events) == shown, "deterministic"
 
 
 def test_events_to_order_are_spread_out_and_never_ambiguous() -> None:
@@ -113,8 +200,8 @@ def test_events_are_shown_shuffled_with_the_right_order_in_a_box() -> None:
     listing = html.select_one("ol.sc-order__list")
     answer = listing["data-answer"].split()
     shown = [item["data-event"] for item in listing.select("li")]
-    assert sorted(shown) == sorted(answer) and shown != answer
-    assert html.find(id=listing["aria-labelledby"]).get_text().startswith("Put these 5 events in the order they happened")
+    assert sorted(shown) == sorted(answer) and all(a != b for a, b in zip(shown, answer, strict=True))
+    assert "Put these 5 events in the order they happened" in html.find(id=listing["aria-labelledby"]).get_text()
     solution = listing.find_next("details")
     assert [a["href"] for a in solution.select("li a")] == [f"timeline.md#event-{event_id}" for event_id in answer]
     assert solution.select("li")[0].get_text().startswith("1990: Event of 1990")
@@ -154,6 +241,11 @@ def practice_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "sources:\n  - publisher: Example\n    title: Step\n    date: 2020\n    url: https://example.org/step\n",
             encoding="utf-8",
         )
+    (project / "glossary/self-check.yml").write_text(
+        "- id: what-she-wants\n  prompt: What does the author want?\n  choices: [The quay reopened, A new lighthouse]\n  answer: 1\n"
+        "  explanation: She urges the board to reopen the quay.\n  paragraphs:\n    harbour: [3]\n",
+        encoding="utf-8",
+    )
     site = build_project(project, project.parent / "site")
     with serve(site) as url:
         yield url + "self-check/"
@@ -212,6 +304,32 @@ def test_answer_a_question_by_keyboard(practice_site: str) -> None:
         expect(feedback).to_have_text(f"Right: {label(answer)}.")
         expect(feedback).to_have_attribute("data-state", "right")
         assert requests == [], "checking an answer sends nothing"
+
+
+@pytest.mark.browser
+@own_thread
+def test_the_total_score_counts_right_answers_and_a_right_answer_opens_its_explanation(practice_site: str) -> None:
+    with chromium(viewport=VIEWPORT) as context:
+        page, _ = open_enhanced(context, practice_site)
+        total = page.locator(".sc-choice fieldset").count() + 1
+        score = page.locator(".sc-score")
+        expect(score).to_have_attribute("role", "status")
+        expect(score).to_have_text(f"Your score: 0 of {total} right (none checked yet).")
+        expect(page.locator(".sc-intro")).to_contain_text("press Check answer")
+        first = page.locator(".sc-choice").first
+        explanation = first.locator("details.sc-answer")
+        expect(explanation).not_to_have_attribute("open", "")
+        fieldset = first.locator("fieldset")
+        wrong = fieldset.locator(f"input:not([value='{fieldset.get_attribute('data-answer')}'])").first
+        wrong.check()
+        fieldset.get_by_role("button", name="Check answer").click()
+        expect(score).to_have_text(f"Your score: 0 of {total} right (1 of {total} checked).")
+        expect(explanation).not_to_have_attribute("open", "")
+        fieldset.locator(f"input[value='{fieldset.get_attribute('data-answer')}']").check()
+        fieldset.get_by_role("button", name="Check answer").click()
+        expect(score).to_have_text(f"Your score: 1 of {total} right (1 of {total} checked).")
+        expect(explanation).to_have_attribute("open", "")
+        expect(explanation).to_contain_text("She urges the board to reopen the quay.")
 
 
 @pytest.mark.browser

@@ -12,13 +12,13 @@ import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 from browser import chromium_path, page_paths, serve
 from bs4 import BeautifulSoup, Tag
+from own_thread import chromium, own_thread
 
-from build_tools.render_selfcheck import PAGE_SCRIPT
+from build_tools.render import PAGE_SCRIPT
 from conftest import FIXTURES, MINI
 
 XSS = FIXTURES / "xss"
@@ -79,10 +79,6 @@ def test_search_index_keeps_no_script_from_content(xss_site: Path) -> None:
     assert found == []
 
 
-if TYPE_CHECKING:
-    from playwright.sync_api import Browser
-
-
 @pytest.fixture(scope="module")
 def site_url(xss_site: Path) -> Iterator[str]:
     with serve(xss_site) as url:
@@ -91,11 +87,11 @@ def site_url(xss_site: Path) -> Iterator[str]:
 
 @pytest.mark.browser
 @pytest.mark.skipif(chromium_path() is None, reason="Chromium is not installed (make browser)")
-def test_no_dialog_opens_on_any_page(xss_site: Path, site_url: str, browser: Browser) -> None:
-    # The session's shared Chromium: a second Playwright in the same process cannot start.
+@own_thread
+def test_no_dialog_opens_on_any_page(xss_site: Path, site_url: str) -> None:
     dialogs: list[str] = []
-    page = browser.new_page()
-    try:
+    with chromium() as context:
+        page = context.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
         for path in page_paths(xss_site):
             page.goto(site_url + path, wait_until="load")
@@ -107,6 +103,4 @@ def test_no_dialog_opens_on_any_page(xss_site: Path, site_url: str, browser: Bro
                   document.querySelectorAll("details").forEach(d => d.open = true); }"""
             )
             page.wait_for_timeout(50)
-    finally:
-        page.close()
     assert dialogs == []

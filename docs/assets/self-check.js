@@ -33,11 +33,28 @@
     window.setTimeout(function () { region.textContent = text; }, 60);
   }
 
-  function setUpChoice(fieldset) {
+  // The total: one point per question whose last check was right; the order task counts as one.
+  var results = {};
+  var total = 0;
+  var scoreRegion = null;
+
+  function record(id, right) {
+    results[id] = right;
+    if (!scoreRegion) return;
+    var score = 0;
+    Object.keys(results).forEach(function (key) { if (results[key]) score += 1; });
+    var checked = Object.keys(results).length;
+    scoreRegion.textContent = "Your score: " + score + " of " + total + " right (" + checked + " of " + total + " checked).";
+  }
+
+  function setUpChoice(fieldset, index) {
     var answer = fieldset.getAttribute("data-answer");
     var check = button("Check answer", "sc-check");
     var region = liveRegion();
+    var item = fieldset.closest(".sc-item");
+    var explanation = item ? item.querySelector("details.sc-answer") : null;
     fieldset.append(check, region);
+    total += 1;
     check.addEventListener("click", function () {
       var chosen = fieldset.querySelector("input:checked");
       if (!chosen) {
@@ -45,8 +62,11 @@
         return;
       }
       var label = chosen.parentNode.textContent.trim();
-      if (chosen.value === answer) say(region, "Right: " + label + ".", "right");
+      var right = chosen.value === answer;
+      if (right) say(region, "Right: " + label + ".", "right");
       else say(region, "Not quite: it is not " + label + ". Try another answer.", "wrong");
+      if (right && explanation) explanation.open = true;
+      record("q" + index, right);
     });
   }
 
@@ -55,6 +75,7 @@
     var region = liveRegion();
     var check = button("Check the order", "sc-check");
     list.after(check, region);
+    total += 1;
 
     function items() {
       return Array.prototype.slice.call(list.children);
@@ -106,10 +127,21 @@
       });
       if (right === all.length) say(region, "All " + all.length + " events are in the right order.", "right");
       else say(region, right + " of " + all.length + " events are in the right place. Move the others and check again.", "wrong");
+      record("order", right === all.length);
     });
   }
 
+  document.querySelectorAll(".sc-intro[data-enhanced]").forEach(function (intro) {
+    intro.textContent = intro.getAttribute("data-enhanced");
+  });
   document.querySelectorAll(".sc-choice fieldset[data-answer]").forEach(setUpChoice);
   document.querySelectorAll(".sc-order__list[data-answer]").forEach(setUpOrder);
+  document.querySelectorAll(".sc-score-slot").forEach(function (slot) {
+    scoreRegion = make("p", "sc-score");
+    scoreRegion.setAttribute("role", "status");
+    scoreRegion.setAttribute("aria-live", "polite");
+    scoreRegion.textContent = "Your score: 0 of " + total + " right (none checked yet).";
+    slot.replaceWith(scoreRegion);
+  });
   document.querySelectorAll(".self-check").forEach(function (node) { node.classList.add("sc-ready"); });
 })();

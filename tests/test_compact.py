@@ -1,0 +1,25 @@
+"""Page HTML without template indentation: same rendering, fewer bytes."""
+
+from __future__ import annotations
+
+from build_tools.compact import compact_css, compact_html
+
+
+def test_indentation_goes_but_preformatted_blocks_stay() -> None:
+    html = "<div>\n\n  \n    <p>One\n      two</p>\n  <pre>  keep\n    this</pre>\n  <script>\n  var a = `\n  x`;\n</script>\n\t<textarea>\n  t</textarea>\n</div>"
+    assert compact_html(html) == "<div>\n<p>One\ntwo</p>\n<pre>  keep\n    this</pre>\n<script>\n  var a = `\n  x`;\n</script>\n<textarea>\n  t</textarea>\n</div>"
+
+
+def test_the_built_pages_are_compacted(mini_site) -> None:  # type: ignore[no-untyped-def]
+    html = (mini_site.root / "index.html").read_text(encoding="utf-8")
+    assert "\n    <" not in html
+
+
+def test_stylesheets_lose_comments_and_spare_whitespace_but_keep_strings() -> None:
+    css = '/* why */\n.a :not(.b) > p,\n.c {\n  content: "Note  /* x */ " attr(data-p);\n  color: red;\n}\n\n/* it\'s */\n@media print {\n  .d { display: none; }\n}\n'
+    assert compact_css(css) == '.a :not(.b) > p, .c{content: "Note  /* x */ " attr(data-p);color: red;}@media print{.d{display: none;}}'
+
+
+def test_the_built_stylesheets_are_compacted(mini_site) -> None:  # type: ignore[no-untyped-def]
+    css = (mini_site.root / "assets/self-check.css").read_text(encoding="utf-8")
+    assert "/*" not in css and "\n" not in css and ".sc-item{" in css
