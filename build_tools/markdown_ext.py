@@ -153,7 +153,7 @@ class TermLinkExtension(Extension):
             "targets": [[], "LinkTarget objects; empty means: load them from 'project_dir'."],
             "project_dir": ["", "Project folder to load content from when no targets are given (use without MkDocs)."],
             "frequency": ["first-per-section", f"How often one entry is linked on a page: {', '.join(FREQUENCIES)}."],
-            "gap": [8, "With frequency 'spaced': paragraphs in a row without an entry before it is linked again."],
+            "gap": [12, "With frequency 'spaced': paragraphs in a row without an entry before it is linked again."],
             "link_base": ["", "Prefix for links when no page is known (e.g. '/site/'); relative .md links otherwise."],
         }
         super().__init__(**kwargs)

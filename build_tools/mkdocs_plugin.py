@@ -48,7 +48,7 @@ class TermsPluginConfig(base.Config):
     """How often one entry is linked on ordinary pages; a page's front matter `term_links` overrides it."""
     linker_reading_frequency = c.Choice(FREQUENCIES, default="spaced")
     """How often one entry is linked on reading pages: by default at its first mention, then again after `linker_gap` paragraphs without it."""
-    linker_gap = c.Type(int, default=8)
+    linker_gap = c.Type(int, default=12)
     """With 'spaced': how many paragraphs in a row must not mention an entry before it is linked again."""
     teacher_edition = c.Type(bool, default=False)
     """Show teacher notes and teacher annotations (build the teacher edition to its own folder)."""
