@@ -127,14 +127,14 @@ def _check(root: Path) -> Library:
 
 
 def export_markdown(root: Path, folder: Path, *, teacher: bool = False) -> int:
-    """Write generated pages and rendered readings as plain Markdown files."""
+    """Write generated pages and rendered readings as plain Markdown files (and the stylesheets they use); return the page count."""
     site = load_site(ContentPaths(root), Layout(), teacher=teacher)
     pages = [(page.src_uri, page.markdown) for page in site.pages] + list(site.readings.items())
     for src_uri, markdown in pages:
         target = folder / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(markdown, encoding="utf-8")
-    return len(pages)
+    return sum(src_uri.endswith(".md") for src_uri, _ in pages)
 
 
 def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = False) -> int:

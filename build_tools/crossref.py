@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from .content_checks import check_aliases_are_specific, check_quotes_fit
 from .errors import ProblemList, closest
 from .load import RawReading
-from .model import Actor, Disagreement, Event, Library, ParagraphRefs, Question, Reading, Term
+from .model import Actor, Basemap, Camp, Disagreement, Era, Event, Library, ParagraphRefs, Place, Question, Reading, Term
 from .publishers import check_publishers
 from .reading_kinds import kind_problems
 from .text import fold, is_exact, name_forms
@@ -65,10 +65,14 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
     for annotation, file, location in content.annotations:
         if checker.reference(file, (*location, "reading"), annotation.reading, sorted(readings), "reading"):
             _check_quote(readings[annotation.reading], annotation.quote, annotation.prefix, file, location, problems)
-    _check_aliases([*content.terms, *content.actors], problems)
+    places = _check_places(content.places, checker, terms, actors)
+    named: list[tuple[Term | Actor | Place, YamlFile]] = [*content.terms, *content.actors, *((place, file) for place, file in content.places if place.same_as is None)]
+    _check_aliases(named, problems)
     check_quotes_fit(readings, content.annotations, problems)
     check_aliases_are_specific([*content.terms, *content.actors], readings.values(), problems)
     publishers = check_publishers(content, problems)
+    eras = _check_eras(content.eras, problems)
+    _check_camps(content.camps, checker, sorted(actors))
 
     return Library(
         terms=terms,
@@ -78,6 +82,10 @@ def build_library(content: ValidatedContent, problems: ProblemList) -> Library:
         annotations=tuple(annotation for annotation, _, _ in content.annotations),
         readings=dict(sorted(readings.items(), key=lambda item: (item[1].meta.date, item[0]))),
         publishers=publishers,
+        eras=eras,
+        camps=tuple(camp for camp, _, _ in content.camps),
+        places=places,
+        basemap=_basemap(content.basemap),
     )
 
 
@@ -162,13 +170,13 @@ def _alias_key(alias: str, case_sensitive: bool | None) -> str:
     return fold(alias, lower=not is_exact(alias, case_sensitive))
 
 
-def _check_aliases(entries: list[tuple[Term | Actor, YamlFile]], problems: ProblemList) -> None:
+def _check_aliases(entries: list[tuple[Term | Actor | Place, YamlFile]], problems: ProblemList) -> None:
     """Every word links to one entry: no two entries share a name or alias, nor a name and an automatic plural.
 
     Entries scoped to readings that have none in common may share a name: each links in its own readings.
     """
-    owners: dict[str, list[tuple[Term | Actor, str]]] = {}
-    plurals: dict[str, list[tuple[Term | Actor, str, str]]] = {}
+    owners: dict[str, list[tuple[Term | Actor | Place, str]]] = {}
+    plurals: dict[str, list[tuple[Term | Actor | Place, str, str]]] = {}
     for entry, file in entries:
         for index, name in enumerate(entry.names):
             for form in name_forms(name, entry.plurals)[1:]:
@@ -193,12 +201,12 @@ def _check_aliases(entries: list[tuple[Term | Actor, YamlFile]], problems: Probl
             owners.setdefault(key, []).append((entry, f"{file.path}:{line}"))
 
 
-def _name_line(entry: Term | Actor, file: YamlFile, index: int) -> int:
+def _name_line(entry: Term | Actor | Place, file: YamlFile, index: int) -> int:
     location: Location = ("aliases", index - 1) if index else ("title" if isinstance(entry, Term) else "name",)
     return file.line_of(location)
 
 
-def _overlap(one: Term | Actor, other: Term | Actor) -> bool:
+def _overlap(one: Term | Actor | Place, other: Term | Actor | Place) -> bool:
     """Whether two entries can be linked on the same page: one is unscoped, or they share a reading."""
     return not one.readings or not other.readings or not set(one.readings).isdisjoint(other.readings)
 
@@ -247,3 +255,61 @@ def _nearest_text(text: str, needle: str) -> str:
     windows = [" ".join(words[start : start + size]) for start in range(0, max(1, len(words) - size + 1))]
     best = difflib.get_close_matches(needle, windows, n=1, cutoff=0.0)
     return best[0].strip(".,;:!?\"'") if best else ""
+
+
+def _check_eras(eras: list[tuple[Era, YamlFile, Location]], problems: ProblemList) -> tuple[Era, ...]:
+    """Eras oldest first; each ends after it starts, and no two overlap by more than a boundary year."""
+    ordered = sorted(eras, key=lambda item: item[0].start)
+    for index, (era, file, location) in enumerate(ordered):
+        if era.end < era.start:
+            problems.add(file.path, file.line_of((*location, "end")), f"era '{era.title}' ends ({era.end}) before it starts ({era.start}). Swap 'start' and 'end', or fix the year.")
+        if index:
+            previous = ordered[index - 1][0]
+            if era.start.year < previous.end.year:
+                problems.add(
+                    file.path,
+                    file.line_of((*location, "start")),
+                    f"era '{era.title}' starts in {era.start} but '{previous.title}' runs until {previous.end}. Eras may share a boundary year, not overlap.",
+                )
+    return tuple(era for era, _, _ in ordered)
+
+
+_MAX_CAMPS = 6
+"""Diagrams have six camp shapes and colours."""
+
+
+def _check_camps(camps: list[tuple[Camp, YamlFile, Location]], checker: _Checker, actor_ids: list[str]) -> None:
+    """Members are actors, each in one camp at most; no more camps than diagrams can draw apart."""
+    seen: dict[str, str] = {}
+    for index, (camp, file, location) in enumerate(camps):
+        if index == _MAX_CAMPS:
+            checker.problems.add(file.path, file.line_of(location), f"there are {len(camps)} camps; diagrams can tell {_MAX_CAMPS} apart. Merge some camps.")
+        for position, member in enumerate(camp.members):
+            if not checker.reference(file, (*location, "members", position), member, actor_ids, "actor"):
+                continue
+            if member in seen:
+                checker.problems.add(file.path, file.line_of((*location, "members", position)), f"'{member}' is already in camp '{seen[member]}'. Put each actor in one camp.")
+            seen.setdefault(member, camp.title)
+
+
+def _check_places(places: list[tuple[Place, YamlFile]], checker: _Checker, terms: dict[str, Term], actors: dict[str, Actor]) -> dict[str, Place]:
+    """Place ids are not term or actor ids; `same_as` names an existing term or actor."""
+    found = {}
+    for place, file in places:
+        if place.id in terms or place.id in actors:
+            checker.problems.add(file.path, 1, f"id '{place.id}' is used by a place and a term or actor. Rename the place file, or give it 'same_as: {place.id}'.")
+            continue
+        if place.same_as is not None and not checker.reference(file, ("same_as",), place.same_as, sorted({*terms, *actors}), "term or actor"):
+            continue
+        found[place.id] = place
+    return found
+
+
+def _basemap(data: object) -> Basemap | None:
+    if not isinstance(data, dict):
+        return None
+    countries = tuple(
+        (str(country["name"]), tuple(tuple((float(x), float(y)) for x, y in ring) for ring in country["rings"])) for country in data.get("countries", [])
+    )
+    west, south, east, north = (float(value) for value in data.get("bbox", (0, 0, 0, 0)))
+    return Basemap(countries, (west, south, east, north), str(data.get("source", "")))

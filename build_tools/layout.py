@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Actor, Term
+from .model import Actor, Place, Term
 
 __all__ = ["Layout"]
 
@@ -15,6 +15,7 @@ class Layout:
 
     glossary_dir: str = "glossary"
     actors_dir: str = "actors"
+    places_dir: str = "places"
     timeline: str = "timeline.md"
     questions: str = "questions.md"
     self_check: str = "self-check.md"
@@ -32,6 +33,12 @@ class Layout:
     def actors_index(self) -> str:
         return f"{self.actors_dir}/index.md"
 
+    @property
+    def places_index(self) -> str:
+        return f"{self.places_dir}/index.md"
+
+    def place_uri(self, place: Place) -> str:
+        return f"{self.places_dir}/{place.id}.md"
     def worksheet(self, phase: str) -> str:
         """The printable worksheet of one phase: before, during or after reading."""
         return f"{self.worksheets_dir}/{phase}.md"
@@ -53,7 +60,7 @@ class Layout:
         """The section of its index page an entry is listed in: its first letter, or its kind for actors."""
         if isinstance(entry, Term):
             letter = entry.title[:1].upper()
-            return f"letter-{letter.lower()}" if letter.isalnum() else "letter-other"
+            return f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
         return f"kind-{entry.kind}"
 
     def index_uri(self, entry: Term | Actor) -> str:

@@ -5,8 +5,10 @@ Nothing here judges the content beyond "can it be read"; `validate` turns what i
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import Problem
 from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
@@ -69,10 +71,15 @@ class RawContent:
     terms: list[YamlFile] = field(default_factory=list)
     actors: list[YamlFile] = field(default_factory=list)
     events: list[YamlFile] = field(default_factory=list)
+    places: list[YamlFile] = field(default_factory=list)
+    basemap: dict[str, Any] | None = None
+    """The locator map's country outlines (`map/basemap.json`), as parsed JSON."""
     questions: YamlFile | None = None
     annotations: YamlFile | None = None
     publishers: YamlFile | None = None
     """None when the project has no publishers file: then publishers are not checked."""
+    eras: YamlFile | None = None
+    camps: YamlFile | None = None
     readings: list[RawReading] = field(default_factory=list)
     classroom: dict[str, YamlFile] = field(default_factory=dict)
     """Optional classroom files by name: 'self-check', 'gists', 'lesson'."""
@@ -87,7 +94,7 @@ def read_content(paths: ContentPaths) -> RawContent:
             Problem(paths.content_dir, 0, f"the content folder '{paths.content_dir}' does not exist. Create it, or set 'content_dir' in mkdocs.yml.")
         )
         return raw
-    for kind in ("terms", "actors", "events"):
+    for kind in ("terms", "actors", "events", "places"):
         folder = paths.content / kind
         for file in sorted(folder.glob("*")) if folder.is_dir() else []:
             if file.suffix.lower() in (".yaml", ".yml") and file.suffix != ".yml":
@@ -98,13 +105,19 @@ def read_content(paths: ContentPaths) -> RawContent:
             parsed = _read(paths, file, raw.problems)
             if parsed is not None:
                 getattr(raw, kind).append(parsed)
-    for kind in ("questions", "annotations", "publishers"):
+    for kind in ("questions", "annotations", "publishers", "eras", "camps"):
         file = paths.content / f"{kind}.yml"
         for other in sorted(paths.content.glob("*")):
             if other.stem == kind and other.suffix != ".yml" and other.suffix.lower() in (".yaml", ".yml"):
                 raw.problems.append(Problem(paths.display(other), 0, f"content files end in '.yml', not '{other.suffix}'. Rename it to '{kind}.yml'."))
         if file.exists() or file.is_symlink():
             setattr(raw, kind, _read(paths, file, raw.problems))
+    basemap = paths.content / "map" / "basemap.json"
+    if basemap.is_file():
+        try:
+            raw.basemap = json.loads(basemap.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raw.problems.append(Problem(paths.display(basemap), 1, f"the basemap cannot be read ({error}). Cut it again with scripts/make_basemap.py."))
     for name in ("self-check", "gists", "lesson"):
         file = paths.content / f"{name}.yml"
         parsed = _read(paths, file, raw.problems) if file.exists() or file.is_symlink() else None

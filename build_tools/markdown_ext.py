@@ -22,8 +22,9 @@ from .linker import Linker, LinkTarget
 
 __all__ = ["FREQUENCIES", "SCOPE_ATTRIBUTE", "TermLinkExtension", "makeExtension"]
 
-FREQUENCIES = ("every", "first-per-paragraph", "first-per-section", "first-per-page")
-"""How often one entry is linked on a page."""
+FREQUENCIES = ("every", "first-per-paragraph", "first-per-section", "first-per-page", "spaced")
+"""How often one entry is linked on a page. `spaced`: at its first mention, and again only after
+`gap` paragraphs (or list items) in a row without it."""
 
 _SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "var", "script", "style", "svg", "math", "button", "summary", "h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP_CLASSES = {"no-term-links", "admonition-title"}
@@ -53,6 +54,10 @@ class TermLinkTreeprocessor(Treeprocessor):
         self.scope: tuple[str, ...] | None = extension.page_scope
         self.seen: set[str] = set()
         self.used: dict[str, LinkTarget] = {}
+        self.gap = int(extension.getConfig("gap"))
+        self.paragraph = 0
+        self.last_mention: dict[str, int] = {}
+        """Entry id → the paragraph of its latest mention, linked or not (for `spaced`)."""
         self._walk(root)
         if self.used:
             root.append(_definitions(self.used.values()))
@@ -75,8 +80,10 @@ class TermLinkTreeprocessor(Treeprocessor):
         self._walk_inside(element, tag)
 
     def _walk_inside(self, element: etree.Element, tag: str) -> None:
-        if tag in _PARAGRAPH_TAGS and self.frequency == "first-per-paragraph":
-            self.seen.clear()
+        if tag in _PARAGRAPH_TAGS:
+            self.paragraph += 1
+            if self.frequency == "first-per-paragraph":
+                self.seen.clear()
         if element.text:
             new = self._link(element.text)
             if new is not None:
@@ -103,7 +110,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         position = 0
         for match in self.linker.find(text, self.scope):
             target = self.linker.targets[match.target_id]
-            if target.src_uri == self.own_uri or (self.frequency != "every" and target.id in self.seen):
+            if target.src_uri == self.own_uri or self._repeated(target.id):
                 continue
             self.seen.add(target.id)
             self.used[target.id] = target
@@ -124,6 +131,15 @@ class TermLinkTreeprocessor(Treeprocessor):
             return None
         links[-1].tail = text[position:]
         return lead, links
+
+
+    def _repeated(self, target_id: str) -> bool:
+        """Whether this mention goes unlinked under the page's frequency."""
+        if self.frequency == "spaced":
+            last = self.last_mention.get(target_id)
+            self.last_mention[target_id] = self.paragraph
+            return last is not None and self.paragraph - last <= self.gap
+        return self.frequency != "every" and target_id in self.seen
 
 
 def _definitions(targets: Iterable[LinkTarget]) -> etree.Element:
@@ -152,6 +168,7 @@ class TermLinkExtension(Extension):
             "targets": [[], "LinkTarget objects; empty means: load them from 'project_dir'."],
             "project_dir": ["", "Project folder to load content from when no targets are given (use without MkDocs)."],
             "frequency": ["first-per-section", f"How often one entry is linked on a page: {', '.join(FREQUENCIES)}."],
+            "gap": [12, "With frequency 'spaced': paragraphs in a row without an entry before it is linked again."],
             "link_base": ["", "Prefix for links when no page is known (e.g. '/site/'); relative .md links otherwise."],
         }
         super().__init__(**kwargs)

@@ -14,7 +14,9 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
+from .assets import strip_comments
 from .compact import compact_html, compact_stylesheets
 from .errors import ContentError
 from .layout import Layout
@@ -22,6 +24,7 @@ from .load import ContentPaths
 from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .output import StagedOutput, unsafe_output
 from .pages import Site
+from .render_diagram import resolve_doc_links
 from .sanitize import sanitize_html
 from .sharing import edit_link, edit_url, entry_source, share_link
 from .site import load_site
@@ -42,8 +45,10 @@ class TermsPluginConfig(base.Config):
     """Folder of readings inside docs_dir; each Markdown file there is a reading."""
     linker_frequency = c.Choice(FREQUENCIES, default="first-per-section")
     """How often one entry is linked on ordinary pages; a page's front matter `term_links` overrides it."""
-    linker_reading_frequency = c.Choice(FREQUENCIES, default="first-per-paragraph")
-    """How often one entry is linked on reading pages."""
+    linker_reading_frequency = c.Choice(FREQUENCIES, default="spaced")
+    """How often one entry is linked on reading pages: by default at its first mention, then again after `linker_gap` paragraphs without it."""
+    linker_gap = c.Type(int, default=12)
+    """With 'spaced': how many paragraphs in a row must not mention an entry before it is linked again."""
     teacher_edition = c.Type(bool, default=False)
     """Show teacher notes and teacher annotations (build the teacher edition to its own folder)."""
     teacher_edition_publish = c.Type(bool, default=True)
@@ -88,7 +93,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         for name in _REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
-        self.extension = TermLinkExtension(frequency=self.config.linker_frequency)
+        self.extension = TermLinkExtension(frequency=self.config.linker_frequency, gap=self.config.linker_gap)
         self.extension.set_targets(list(self.site.targets))
         config.markdown_extensions.append(self.extension)
         return config
@@ -105,6 +110,13 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
                 log.warning("'%s' in docs/ is replaced by the generated page; move or rename it.", page.src_uri)
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        # The site's own stylesheets and scripts go out without their comments: pages are weighed.
+        for uri in [*config.extra_css, *(str(script) for script in config.extra_javascript)]:
+            own = files.get_file_from_path(uri)
+            if own is not None and not own.generated_by and own.abs_src_path and uri.endswith((".css", ".js")):
+                files.remove(own)
+                text = Path(own.abs_src_path).read_text(encoding="utf-8")
+                files.append(File.generated(config, uri, content=strip_comments(text, Path(uri).suffix)))
         return files
 
     # Late: the teacher edition's first page goes first after other plugins have arranged the nav.
@@ -141,6 +153,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         return self.site.fill(uri, markdown)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.
+        links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta.get("extra_css") or [])
+        output = output.replace("</head>", f"{links}</head>", 1) if links else output
         return compact_html(output)
 
     @event_priority(-100)
@@ -150,7 +165,13 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             return html
         assert self.site is not None
         trusted = self.site.trusted.get(page.file.src_uri, ()) if page.file.generated_by is not None else ()
-        return sanitize_html(html, trusted=trusted)
+
+        def url_of(src_uri: str) -> str | None:
+            file = files.get_file_from_path(src_uri)
+            return None if file is None else get_relative_url(file.url, page.url)
+
+        # Links inside generated SVG are written `docs:<file>`; they become page URLs before the allow-list runs.
+        return sanitize_html(resolve_doc_links(html, url_of), trusted=trusted)
 
     def _stage_output(self, config: MkDocsConfig, paths: ContentPaths) -> None:
         # MkDocs empties site_dir right after on_config and aborts a strict build only after writing

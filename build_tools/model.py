@@ -22,17 +22,23 @@ __all__ = [
     "PUBLISHER_TYPES",
     "Actor",
     "Annotation",
+    "Basemap",
+    "Camp",
     "Disagreement",
     "Entry",
+    "Era",
     "Event",
     "Library",
+    "OtherView",
     "Paragraph",
     "ParagraphRefs",
+    "Place",
     "Publisher",
     "Question",
     "Reading",
     "ReadingMeta",
     "Relationship",
+    "RelationshipKind",
     "SiteIdentity",
     "Source",
     "Term",
@@ -211,10 +217,19 @@ class Publisher(_Content):
         return self.ownership or f"{PUBLISHER_TYPES[self.type]}, {country}"
 
 
+class OtherView(_Content):
+    """What one other source says about a disputed point, with its citation."""
+
+    says: Markdown = Field(description="What this source says, in a sentence or two")
+    source: Source
+
+
 class Disagreement(_Content):
     """A place where the reading and other sources differ; shown on the page, never silently fixed."""
 
     summary: Markdown
+    quote: PlainText | None = Field(default=None, description="The reading's own words that other sources contradict or nuance, copied exactly")
+    views: list[OtherView] = Field(default=[], description="What each other source says, each with its citation")
     paragraphs: ParagraphRefs = {}
     sources: list[Source] = Field(min_length=1)
 
@@ -289,6 +304,31 @@ class Actor(Entry):
         return self.name
 
 
+class Place(Entry):
+    """A place on the locator map; linked and previewed like a term."""
+
+    name: PlainText
+    kind: Literal["city", "military-base", "airport", "district", "region"]
+    latitude: float = Field(ge=-90, le=90, description="Degrees north (negative for south), from a cited source")
+    longitude: float = Field(ge=-180, le=180, description="Degrees east (negative for west), from a cited source")
+    description: Markdown
+    same_as: Id | None = Field(default=None, description="A term or actor that already explains this place: the map links there, and no second page is made")
+    plurals: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Basemap:
+    """Country outlines for the locator map: name → rings of (longitude, latitude)."""
+
+    countries: tuple[tuple[str, tuple[tuple[tuple[float, float], ...], ...]], ...] = ()
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    source: str = ""
+
+
 class Event(_Content):
     """A dated step on the timeline."""
 
@@ -303,6 +343,24 @@ class Event(_Content):
     disagreements: list[Disagreement] = []
     sources: list[Source] = Field(min_length=1)
     readings: Scope = []
+
+
+class Era(_Content):
+    """A stretch of years on the timeline axis, from `glossary/eras.yml`; events are grouped by era."""
+
+    title: PlainText
+    start: PartialDate
+    end: PartialDate
+    description: Markdown | None = None
+    sources: list[Source] = []
+
+
+class Camp(_Content):
+    """A side in the story, from `glossary/camps.yml`: its actors share a colour and a shape in diagrams."""
+
+    title: PlainText
+    members: list[Id] = Field(min_length=1)
+    description: Markdown | None = None
 
 
 class Question(_Content):
@@ -403,6 +461,12 @@ class Library:
     questions: tuple[Question, ...] = ()
     """In the order the teacher wrote them."""
     annotations: tuple[Annotation, ...] = ()
+    eras: tuple[Era, ...] = ()
+    """Oldest first; empty when the project has no eras file."""
+    camps: tuple[Camp, ...] = ()
+    """In the order written; an actor is in at most one."""
+    places: dict[str, Place] = field(default_factory=dict)
+    basemap: Basemap | None = None
     readings: dict[str, Reading] = field(default_factory=dict)
     publishers: dict[str, Publisher] = field(default_factory=dict)
     """By name; empty when the project has no publishers file."""
@@ -420,6 +484,10 @@ class Library:
     def entries(self) -> list[Term | Actor]:
         return [*self.terms.values(), *self.actors.values()]
 
+    @property
+    def own_places(self) -> list[Place]:
+        """Places with a page of their own (not explained by a term or actor)."""
+        return [place for place in self.places.values() if place.same_as is None]
 
 def _no_classroom() -> Classroom:
     from .classroom_model import Classroom

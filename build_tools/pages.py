@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .assets import asset_files
 from .layout import Layout
 from .linker import Linker, LinkTarget
 from .mentions import Mention, find_mentions
@@ -17,6 +18,7 @@ from .render_collections import render_actors_index, render_glossary_index, rend
 from .render_entries import EntryIndex, render_entry
 from .render_home import place_reading_list, render_reading_list
 from .render_lesson import render_lesson_plan
+from .render_places import render_place, render_places_index
 from .render_reading import render_reading
 from .render_selfcheck import render_self_check
 from .render_worksheets import PHASE_TITLES, render_worksheet
@@ -77,8 +79,20 @@ class Site:
 
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
-    """What the linker needs to know of each term and actor."""
-    return [
+    """What the linker needs to know of each term, actor and place (places explained by an entry link there)."""
+    places = [
+        LinkTarget(
+            id=place.id,
+            label=place.label,
+            names=tuple(place.names),
+            short=place.short,
+            src_uri=layout.place_uri(place),
+            case_sensitive=place.case_sensitive,
+            plurals=place.plurals,
+        )
+        for place in library.own_places
+    ]
+    return places + [
         LinkTarget(
             id=entry.id,
             label=entry.label,
@@ -105,6 +119,10 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
         GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
         GeneratedPage(layout.self_check, render_self_check(library, layout, mentions, teacher=teacher)),
     ]
+    pages += [GeneratedPage(uri, text) for uri, text in asset_files().items()]
+    if library.places:
+        pages.append(GeneratedPage(layout.places_index, render_places_index(library, layout)))
+        pages += [GeneratedPage(layout.place_uri(place), render_place(library, layout, place)) for place in library.own_places]
     lesson = library.classroom.lesson
     first_page = layout.lesson_plan if teacher and lesson is not None else None
     if teacher and lesson is not None:

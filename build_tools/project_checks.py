@@ -90,7 +90,7 @@ def _nav_targets(node: yaml.Node) -> list[tuple[str, int]]:
 
 def _fixed_pages() -> set[str]:
     layout = Layout()
-    return {layout.glossary_index, layout.actors_index, layout.timeline, layout.questions, layout.self_check}
+    return {layout.glossary_index, layout.actors_index, layout.places_index, layout.timeline, layout.questions, layout.self_check}
 
 
 def _pages(docs: Path) -> set[str]:

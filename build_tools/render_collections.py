@@ -6,13 +6,16 @@ from itertools import groupby
 
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Library, Question, Term
+from .model import Actor, Library, Question
 from .question_order import group_questions
-from .render import escape, link, render_disagreements, render_paragraph_quotes, render_sources, safe_markdown
+from .render import escape, link, render_paragraph_quotes, safe_markdown
+from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
+from .render_diagram import render_diagram
+from .render_timeline import render_timeline_page
 from .render_worksheets import link_question_ids, paragraph_line, question_numbers
 from .wording import the_readings, time_of
 
-__all__ = ["render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
+__all__ = ["family_name", "render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
 
 _PHASES = {"before": "Before reading", "during": "While reading", "after": "After reading"}
 _SKILLS = {
@@ -24,14 +27,13 @@ _SKILLS = {
     "connections": "Connections",
 }
 _ACTOR_GROUPS = {
-    "person": "People",
-    "state": "States",
-    "government": "Governments",
-    "military": "Military forces",
-    "armed-group": "Armed groups",
-    "organisation": "Organisations",
-    "movement": "Movements",
+    "People": ("person",),
+    "States": ("state",),
+    "Governments": ("government",),
+    "Armed forces and armed groups": ("military", "armed-group"),
+    "Organisations and movements": ("organisation", "movement"),
 }
+"""Index headings and the actor kinds under each, in order."""
 
 
 def render_glossary_index(library: Library, layout: Layout) -> str:
@@ -41,7 +43,8 @@ def render_glossary_index(library: Library, layout: Layout) -> str:
     terms = sorted(library.terms.values(), key=lambda term: (layout.index_anchor(term) == "letter-other", term.title.lower()))
     for anchor, group in groupby(terms, key=layout.index_anchor):
         members = list(group)
-        letter = members[0].title[:1].upper() if anchor != "letter-other" else "Other"
+        # Never a bare digit as a heading: titles that start with a number or a sign file under one heading.
+        letter = members[0].title[:1].upper() if anchor != "letter-other" else "Numbers and signs"
         lines += [f"## {escape(letter)} {{ #{anchor} }}", "", '<div class="entry-list no-term-links" markdown>', ""]
         for term in members:
             lines.append(f"- **[{escape(term.title)}]({link(uri, layout.entry_uri(term))})**: {escape(term.short)}")
@@ -52,41 +55,55 @@ def render_glossary_index(library: Library, layout: Layout) -> str:
 def render_actors_index(library: Library, layout: Layout) -> str:
     """Every actor, grouped by kind (people, states, ...)."""
     uri = layout.actors_index
-    lines = ["# People and groups", "", f"Who acts in the story, what they wanted {time_of(library)}, and how they are connected.", ""]
-    for kind, heading in _ACTOR_GROUPS.items():
-        actors = sorted((actor for actor in library.actors.values() if actor.kind == kind), key=lambda actor: actor.name.lower())
+    lines = ["---", "extra_css:", f"  - {DIAGRAM_STYLESHEET}", "---", "", "# People and groups", "", f"Who acts in the story, what they wanted {time_of(library)}, and how they are connected.", ""]
+    diagram = render_diagram(library, layout, uri)
+    if diagram:
+        lines += ["## Who backs whom", "", diagram, ""]
+    for heading, kinds in _ACTOR_GROUPS.items():
+        actors = sorted((actor for actor in library.actors.values() if actor.kind in kinds), key=_sort_key)
         if not actors:
             continue
-        lines += [f"## {heading} {{ #{layout.index_anchor(actors[0])} }}", "", '<div class="entry-list no-term-links" markdown>', ""]
+        # Entry pages link back to their kind's anchor: the heading carries the first, empty spans the others.
+        anchors = list(dict.fromkeys(layout.index_anchor(actor) for actor in actors))
+        lines += [f"## {heading} {{ #{anchors[0]} }}", ""]
+        lines += [f'<span id="{anchor}"></span>' for anchor in anchors[1:]]
+        lines += ["", '<div class="entry-list no-term-links" markdown>', ""]
         lines += [f"- **[{escape(actor.name)}]({link(uri, layout.entry_uri(actor))})**: {escape(actor.short)}" for actor in actors]
         lines += ["", "</div>", ""]
     return "\n".join(lines)
 
 
+def _initial(title: str) -> str:
+    """The glossary heading a title files under: its first letter, or 'Numbers' (never a bare digit)."""
+    first = title[:1].upper()
+    return first if first.isalpha() else "Numbers"
+
+
+_NAME_PARTICLES = ("al-", "el-", "al ", "de ", "van ", "von ")
+_FAMILY_PREFIXES = {"abdul", "abd", "abu", "bin", "ibn", "bint", "van", "von", "de", "del", "da"}
+
+
+def family_name(name: str) -> str:
+    """The part of a person's name a list sorts by: the last word without 'al-', keeping a joined prefix ('Abdul Rahman')."""
+    words = name.split()
+    if len(words) < 2:
+        return name.lower()
+    family = words[-1:]
+    if len(words) > 2 and words[-2].lower() in _FAMILY_PREFIXES:
+        family = words[-2:]
+    text = " ".join(family).lower()
+    for particle in _NAME_PARTICLES:
+        text = text.removeprefix(particle)
+    return text
+
+
+def _sort_key(actor: Actor) -> tuple[str, str]:
+    return (family_name(actor.name), actor.name.lower()) if actor.kind == "person" else (actor.name.lower(), "")
+
+
 def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[Mention]]) -> str:
-    """Chronological, grouped by year; plain headings and lists, so it reads in order without JavaScript."""
-    uri = layout.timeline
-    lines = ["# Timeline", "", "What happened before the reading was written, oldest first. Each event links to the people, terms and paragraphs it explains.", ""]
-    for year, events in groupby(library.events, key=lambda event: event.date.year):
-        lines += [f"## {year}", ""]
-        for event in events:
-            when = event.date.human + (f" to {event.end_date.human}" if event.end_date else "")
-            lines += [f"### {escape(event.title)} {{ #{layout.event_anchor(event.id)} }}", "", f'<p class="event-date"><time datetime="{event.date.iso}">{when}</time></p>', ""]
-            lines += [safe_markdown(event.description), ""]
-            related: list[Term | Actor] = [*(library.actors[a] for a in event.actors), *(library.terms[t] for t in event.terms)]
-            if related:
-                names = ", ".join(f"[{escape(entry.label)}]({link(uri, layout.entry_uri(entry))})" for entry in related)
-                lines += [f"**Who and what:** {names}", ""]
-            own = [mention for entry_id in (*event.actors, *event.terms) for mention in mentions.get(entry_id, [])]
-            refs = render_paragraph_quotes(library, uri, event.paragraphs, own)
-            if refs:
-                lines += [refs, ""]
-            disagreements = render_disagreements(library, uri, event.disagreements)
-            if disagreements:
-                lines += [disagreements, ""]
-            sources = render_sources(event.sources, "", library.publishers).strip()
-            lines += ['??? note "Sources"', "", *(f"    {line}" for line in sources.splitlines()), ""]
-    return "\n".join(lines)
+    """Eras on an axis, each event a compact card that opens in place; reads in order without JavaScript."""
+    return render_timeline_page(library, layout)
 
 
 def render_questions(library: Library, layout: Layout, *, teacher: bool = False) -> str:

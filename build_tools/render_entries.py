@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from .disagreements import render_disagreement_notes
 from .layout import Layout
 from .mentions import Mention
 from .model import Actor, Event, Library, Term
-from .render import escape, link, render_disagreements, render_mentions, render_sources, safe_markdown
+from .render import escape, link, render_mentions, render_sources, safe_markdown
+from .render_diagram import DIAGRAM_CLASS, KIND_LABELS, render_diagram
+from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
 from .wording import time_of
 
 __all__ = ["EntryIndex", "render_entry"]
+
+SEARCH_BOOST = 10
+"""Material `search.boost` of entry pages: a search for an entry's name or alias lists its page first."""
 
 _KIND_LABELS = {
     "person": "Person",
@@ -29,15 +35,16 @@ class EntryIndex:
 
     def __init__(self, library: Library) -> None:
         self.related_by: dict[str, list[str]] = {}
-        self.partners: dict[str, list[tuple[str, str]]] = {}
+        self.partners: dict[str, list[tuple[str, str, str | None, bool]]] = {}
+        """Actor id → (partner id, description, kind, whether the relationship is stated in this actor's file)."""
         self.events: dict[str, list[Event]] = {}
         for other in library.entries:
             for related_id in other.related:
                 self.related_by.setdefault(related_id, []).append(other.id)
         for actor in library.actors.values():
             for relationship in actor.relationships:
-                self.partners.setdefault(actor.id, []).append((relationship.actor, relationship.description))
-                self.partners.setdefault(relationship.actor, []).append((actor.id, relationship.description))
+                self.partners.setdefault(actor.id, []).append((relationship.actor, relationship.description, relationship.kind, True))
+                self.partners.setdefault(relationship.actor, []).append((actor.id, relationship.description, relationship.kind, False))
         for event in library.events:
             for entry_id in dict.fromkeys([*event.actors, *event.terms]):
                 self.events.setdefault(entry_id, []).append(event)
@@ -55,33 +62,40 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
     """
     index = index or EntryIndex(library)
     uri = layout.entry_uri(entry)
+    # Material's search ranks a boosted page above the reading and the timeline that mention it.
+    front = ["---", "search:", f"  boost: {SEARCH_BOOST}"]
     parts = [f"# {escape(entry.label)}\n", _summary(layout, entry, uri)]
     if isinstance(entry, Actor):
         when = time_of(library, entry.readings or dict.fromkeys(mention.reading_id for mention in mentions))
-        parts.append(_actor_profile(library, layout, entry, uri, when, index))
+        profile = _actor_profile(library, layout, entry, uri, when, index)
+        if DIAGRAM_CLASS in profile:
+            front += ["extra_css:", f"  - {DIAGRAM_STYLESHEET}"]
+        parts.append(profile)
     elif entry.explanation:
         parts.append(f"## Explanation\n\n{safe_markdown(entry.explanation)}\n")
     parts.append(render_mentions(library, uri, mentions))
     parts.append(_events(layout, entry, uri, index))
-    parts.append(render_disagreements(library, uri, entry.disagreements))
+    parts.append(render_disagreement_notes(library, uri, entry.disagreements))
     parts.append(_related(library, layout, entry, uri, index))
     parts.append(render_sources(entry.sources, publishers=library.publishers))
-    return "\n".join(part for part in parts if part)
+    return "\n".join(["\n".join([*front, "---", ""]), *(part for part in parts if part)])
 
 
 def _summary(layout: Layout, entry: Term | Actor, uri: str) -> str:
+    """What it is first, at body size; then its other names (the spellings a student meets in texts)."""
     kind = "Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind]
-    letter = entry.title[:1].upper() if isinstance(entry, Term) and layout.index_anchor(entry) != "letter-other" else "Other"
+    letter = entry.title[:1].upper() if isinstance(entry, Term) and layout.index_anchor(entry) != "letter-other" else "Numbers and signs"
     index = f"Glossary: {escape(letter)}" if isinstance(entry, Term) else "People and groups"
     # Entry pages are not listed in the nav (it would grow with the glossary): this leads back to the index.
     up = f"[{index}]({link(uri, layout.index_uri(entry), layout.index_anchor(entry))})"
     lines = ['<div class="entry-summary no-term-links" markdown>', "", f"{kind} · {up}", "{: .entry-kind }", ""]
+    lines += [escape(entry.short), "{: .entry-short }", ""]
     if isinstance(entry, Actor) and entry.native_name:
         native = escape(entry.native_name)
         lines += [f'**In {_language_name(entry.native_language)}:** <span lang="{entry.native_language}" dir="auto">{native}</span>', ""]
     if entry.aliases:
-        lines += [f"**Also written:** {', '.join(escape(alias) for alias in entry.aliases)}", ""]
-    lines += ["</div>", "", f'!!! abstract "In short"\n\n    {escape(entry.short)}\n']
+        lines += [f"**Also written:** {', '.join(escape(alias) for alias in entry.aliases)}", "{: .entry-aliases }", ""]
+    lines += ["</div>", ""]
     return "\n".join(lines)
 
 
@@ -98,18 +112,26 @@ def _actor_profile(library: Library, layout: Layout, actor: Actor, uri: str, whe
         lines += ["## Profile", "", safe_markdown(actor.explanation), ""]
     relationships = _relationships(library, layout, actor, uri, index)
     if relationships:
-        lines += ["## Relationships", "", *relationships, ""]
+        lines += ["## Relationships", "", render_diagram(library, layout, uri, focus=actor.id), *relationships, ""]
     return "\n".join(lines)
 
 
 def _relationships(library: Library, layout: Layout, actor: Actor, uri: str, index: EntryIndex) -> list[str]:
     """Relationships stated in this file and those stated in the other actor's file."""
     lines = []
-    for partner_id, description in index.partners.get(actor.id, []):
+    for partner_id, description, kind, stated_here in index.partners.get(actor.id, []):
         partner = library.actors[partner_id]
         target = link(uri, layout.entry_uri(partner))
-        lines.append(f"- **[{escape(partner.label)}]({target})**: {safe_markdown(description)}")
+        phrase = f" ({_kind_phrase(kind, stated_here)})" if kind else ""
+        lines.append(f"- **[{escape(partner.label)}]({target})**{phrase}: {safe_markdown(description)}")
     return lines
+
+
+def _kind_phrase(kind: str, stated_here: bool) -> str:
+    """`backs` seen from the backer, `backed by` from the other side."""
+    if stated_here:
+        return KIND_LABELS[kind]
+    return {"backs": "backed by", "commands": "commanded by", "part-of": "includes"}.get(kind, KIND_LABELS[kind])
 
 
 def _events(layout: Layout, entry: Term | Actor, uri: str, index: EntryIndex) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from .disagreements import disagreement_body, indent
 from .layout import Layout
 from .mentions import Mention
-from .model import Annotation, Library, Reading
+from .model import Annotation, Disagreement, Library, Reading
 from .reading_kinds import READING_KINDS, credit_line, source_line
 from .render import escape, link, safe_markdown
 from .render_worksheets import link_question_ids, question_numbers
@@ -69,18 +70,26 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
 
 
 def _disagreements(library: Library, layout: Layout, reading: Reading, number: int) -> list[str]:
-    """A pointer after each paragraph that other sources contradict or nuance, to where both are cited."""
-    places = []
-    for entry in library.entries:
-        if any(number in d.paragraphs.get(reading.id, []) for d in entry.disagreements):
-            places.append(f"[{escape(entry.label)}]({link(reading.src_uri, layout.entry_uri(entry))})")
-    for event in library.events:
-        if any(number in d.paragraphs.get(reading.id, []) for d in event.disagreements):
-            target = link(reading.src_uri, layout.timeline, layout.event_anchor(event.id))
-            places.append(f"[{event.date.human}: {escape(event.title)}]({target})")
-    if not places:
-        return []
-    return ['??? warning "Other sources differ on this paragraph"', "", f"    Both sides, with sources: {'; '.join(places)}.", ""]
+    """Under each paragraph that other sources contradict or nuance: the whole disagreement, opening in place."""
+    lines: list[str] = []
+    for label, target, disagreements in _holders(library, layout, reading):
+        for disagreement in disagreements:
+            if number not in disagreement.paragraphs.get(reading.id, []):
+                continue
+            body = [*disagreement_body(library, reading.src_uri, disagreement, in_reading=True), "", f"Sources and more: [{label}]({target})."]
+            lines += ['??? warning other-side no-term-links "Other sources differ on this paragraph"', "", *indent(body), ""]
+    return lines
+
+
+def _holders(library: Library, layout: Layout, reading: Reading) -> list[tuple[str, str, list[Disagreement]]]:
+    """Entries and events with disagreements: their label, a link from the reading, and the disagreements."""
+    found = [(escape(entry.label), link(reading.src_uri, layout.entry_uri(entry)), entry.disagreements) for entry in library.entries if entry.disagreements]
+    found += [
+        (f"{event.date.human}: {escape(event.title)}", link(reading.src_uri, layout.timeline, layout.event_anchor(event.id)), event.disagreements)
+        for event in library.events
+        if event.disagreements
+    ]
+    return found
 
 
 def _locate(text: str, annotation: Annotation) -> int | None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
-from .model import Actor, Annotation, Event, Publisher, Question, ReadingMeta, Term
+from .model import Actor, Annotation, Camp, Era, Event, Place, Publisher, Question, ReadingMeta, Term
 from .validate import FIELD_HINTS
 
 __all__ = ["SCHEMAS", "generate_schemas", "write_schemas"]
@@ -25,14 +25,17 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "term": (Term, "A glossary term: glossary/terms/<id>.yml"),
     "actor": (Actor, "A person, group or state: glossary/actors/<id>.yml"),
     "event": (Event, "A timeline event: glossary/events/<date>-<slug>.yml"),
+    "place": (Place, "A place on the locator map: glossary/places/<id>.yml"),
     "questions": (list[Question], "Discussion questions, in order: glossary/questions.yml"),
     "annotations": (list[Annotation], "Notes on the readings: glossary/annotations.yml"),
     "publishers": (list[Publisher], "Who publishes the sources, and who owns or funds them: glossary/publishers.yml"),
+    "eras": (list[Era], "Eras of the timeline, oldest first: glossary/eras.yml"),
+    "camps": (list[Camp], "Sides in the story, for the who-backs-whom diagram: glossary/camps.yml"),
     "reading": (ReadingMeta, "Front matter of a reading: docs/readings/<id>.md"),
 }
 """File stem (`<stem>.schema.json`) → the type the file holds, and a title naming the files it describes."""
 
-_ID_FROM_FILE_NAME = (Term, Actor, Event)
+_ID_FROM_FILE_NAME = (Term, Actor, Event, Place)
 """Their id is the file name, so the file itself has no 'id' key."""
 
 

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
 from .load import RawContent, RawReading
-from .model import ID_PATTERN, Actor, Annotation, Event, Paragraph, Publisher, Question, Reading, ReadingMeta, Term, unsafe_html, unsafe_links
+from .model import ID_PATTERN, Actor, Annotation, Camp, Era, Event, Paragraph, Place, Publisher, Question, Reading, ReadingMeta, Term, unsafe_html, unsafe_links
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
@@ -51,6 +51,16 @@ FIELD_HINTS = {
     "native_name": "the name in its own script",
     "native_language": "a language code, like 'ar' or 'fa'",
     "end_date": "when it ended, for events that last",
+    "latitude": "degrees north, like 33.31, copied from a cited source",
+    "longitude": "degrees east, like 44.39, copied from a cited source",
+    "same_as": "the id of a term or actor that already explains this place",
+    "start": "the first year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
+    "end": "the last year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
+    "Era.title": "what the era was, in a few words",
+    "Era.description": "one or two sentences about the era, in Markdown",
+    "members": "ids of the actors in this camp",
+    "Camp.title": "the name of the side, like 'The government and its allies'",
+    "Camp.description": "one sentence on what holds the camp together",
     "case_sensitive": "true: every name matches only as written; false: in any case (default: only ALL-CAPS names match as written)",
     "plurals": "whether simple plurals link too ('rockets' for 'rocket')",
     "disagreements": "places where the reading and other sources differ, each with summary, paragraphs and sources",
@@ -88,8 +98,13 @@ class ValidatedContent:
         self.terms: list[tuple[Term, YamlFile]] = []
         self.actors: list[tuple[Actor, YamlFile]] = []
         self.events: list[tuple[Event, YamlFile]] = []
+        self.places: list[tuple[Place, YamlFile]] = []
+        self.basemap: object = None
+        """Parsed JSON of the locator map's outlines, checked when the library is built."""
         self.questions: list[tuple[Question, YamlFile, Location]] = []
         self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
+        self.eras: list[tuple[Era, YamlFile, Location]] = []
+        self.camps: list[tuple[Camp, YamlFile, Location]] = []
         self.readings: list[tuple[Reading, RawReading]] = []
         self.publishers: list[tuple[Publisher, YamlFile, Location]] = []
         self.publishers_file: YamlFile | None = None
@@ -104,6 +119,8 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
     result.terms = _validate_entry_files(raw.terms, Term, problems)
     result.actors = _validate_entry_files(raw.actors, Actor, problems)
     result.events = _validate_entry_files(raw.events, Event, problems)
+    result.places = _validate_entry_files(raw.places, Place, problems)
+    result.basemap = raw.basemap
     if raw.questions is not None:
         result.questions = _validate_list_file(raw.questions, Question, problems)
     if raw.annotations is not None:
@@ -111,6 +128,10 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
     if raw.publishers is not None:
         result.publishers = _validate_list_file(raw.publishers, Publisher, problems)
         result.publishers_file = raw.publishers
+    if raw.eras is not None:
+        result.eras = _validate_list_file(raw.eras, Era, problems)
+    if raw.camps is not None:
+        result.camps = _validate_list_file(raw.camps, Camp, problems)
     for reading in raw.readings:
         parsed = _validate_reading(reading, problems)
         if parsed is not None:

@@ -8,6 +8,7 @@ import os
 import shutil
 from collections.abc import Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -124,6 +125,27 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
                     os.environ["REPO_URL"] = saved
             (shared / "real-site.partial").rename(site)
     return BuiltSite(site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, shared by every browser test of the session (one Playwright per process)."""
+    from browser import launch_chromium
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site: BuiltSite) -> Iterator[str]:
+    """The real site, served over HTTP on 127.0.0.1."""
+    from browser import serve
+
+    with serve(real_site.root) as url:
+        yield url
 
 
 @pytest.fixture

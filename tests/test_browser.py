@@ -11,16 +11,16 @@ split into shards so `pytest -n 2` spreads the work over both workers.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from browser import PAGE_BUDGET, launch_chromium, page_paths, serve, weigh_page
+from browser import PAGE_BUDGET, page_paths, weigh_page
 from linkcheck import check_links
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from build_tools import ContentPaths, Layout, Library, load_library
@@ -36,14 +36,6 @@ SHARDS = 4
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE = Axe()
 SCREENSHOTS = ROOT / "screenshots"
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -69,12 +61,6 @@ def key_pages(library: Library, reading: str) -> list[str]:
     layout = Layout()
     entries = [page_url(layout.entry_uri(entry)) for entry in library.entries[:1]]
     return ["", reading, page_url(layout.glossary_index), *entries, page_url(layout.timeline), page_url(layout.questions)]
-
-
-@pytest.fixture(scope="session")
-def base_url(real_site: BuiltSite) -> Iterator[str]:
-    with serve(real_site.root) as url:
-        yield url
 
 
 def _context(browser: Browser, *, width: int = WIDE, scheme: str = "light", **options: Any) -> BrowserContext:
@@ -352,7 +338,7 @@ def test_timeline_reads_in_order_without_javascript(browser: Browser, base_url: 
     context = _context(browser, java_script_enabled=False)
     page = context.new_page()
     page.goto(base_url + "timeline/")
-    times = page.locator("article time[datetime]")
+    times = page.locator("article ol.timeline time.tl-date")
     dates = times.evaluate_all("times => times.map(time => time.getAttribute('datetime'))")
     tops = [box["y"] for box in (times.nth(index).bounding_box() for index in range(len(dates))) if box]
     context.close()

@@ -21,9 +21,12 @@ GLOBS = {
     "term": "glossary/terms/*.yml",
     "actor": "glossary/actors/*.yml",
     "event": "glossary/events/*.yml",
+    "place": "glossary/places/*.yml",
     "questions": "glossary/questions.yml",
     "annotations": "glossary/annotations.yml",
     "publishers": "glossary/publishers.yml",
+    "eras": "glossary/eras.yml",
+    "camps": "glossary/camps.yml",
 }
 
 

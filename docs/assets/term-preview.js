@@ -1,6 +1,5 @@
-/* Term previews: a short definition on hover, keyboard focus and tap; Escape closes it.
- * Without this script every term is a plain link and its definition is still announced
- * by screen readers through aria-describedby. No third-party code, nothing stored. */
+/* Term previews: a definition on hover, focus and tap; Escape or the close button closes it.
+ * Without this script terms are plain links, still described by aria-describedby. */
 (function () {
   "use strict";
   var popover = null;
@@ -45,19 +44,29 @@
     var more = document.createElement("a");
     more.href = link.href;
     more.textContent = "Read the full entry";
-    box.append(title, text, more);
+    var close = document.createElement("button");
+    close.type = "button";
+    close.className = "term-preview__close";
+    close.setAttribute("aria-label", "Close");
+    close.textContent = "\u00d7";
+    close.addEventListener("click", function () { var back = current; hide(); if (back) back.focus({ preventScroll: true }); });
+    box.append(close, title, text, more);
     box.hidden = false;
     current = link;
     link.setAttribute("aria-expanded", "true");
     place(link, box);
   }
 
+  // Below the link, or above it when it would run off the bottom; always inside the viewport.
   function place(link, box) {
     var rect = link.getBoundingClientRect();
-    var width = box.offsetWidth;
-    var left = Math.min(Math.max(8, rect.left), document.documentElement.clientWidth - width - 8);
+    var root = document.documentElement;
+    var left = Math.min(Math.max(8, rect.left), root.clientWidth - box.offsetWidth - 8);
+    var top = rect.bottom + 6;
+    if (top + box.offsetHeight > root.clientHeight - 8 && rect.top - box.offsetHeight - 6 >= 8) top = rect.top - box.offsetHeight - 6;
+    top = Math.max(8, Math.min(top, root.clientHeight - box.offsetHeight - 8));
     box.style.left = left + window.scrollX + "px";
-    box.style.top = rect.bottom + window.scrollY + 6 + "px";
+    box.style.top = top + window.scrollY + "px";
   }
 
   function hide() {
@@ -98,6 +107,19 @@
     if (popover && !popover.contains(event.target) && !termLink(event)) hide();
   });
   document.addEventListener("click", function (event) {
+    // A highlighted passage opens its note: the n-th highlight of a paragraph, the n-th note after it.
+    var mark = event.target.closest && event.target.closest("mark.annotated");
+    if (mark) {
+      var paragraph = mark.closest(".reading-paragraph");
+      var index = Array.prototype.indexOf.call(paragraph.querySelectorAll("mark.annotated"), mark);
+      for (var node = paragraph.nextElementSibling; node && !node.matches(".reading-paragraph"); node = node.nextElementSibling) {
+        if (node.matches("details.note, details.tip") && index-- === 0) {
+          node.open = true;
+          node.scrollIntoView({ block: "nearest" });
+          break;
+        }
+      }
+    }
     var link = termLink(event);
     // On touch there is no hover: the first tap shows the preview, a second tap follows the link.
     if (link && touchPending && (current !== link || popover.hidden)) {

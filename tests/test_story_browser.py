@@ -1,0 +1,182 @@
+"""What students see of the story in a browser: the timeline, the diagram and the map, on a phone and a desktop.
+
+Screens are counted at 375 × 667 px (a small phone). Screenshots land in `screenshots/`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from browser import weigh_page
+from playwright.sync_api import Browser, expect
+
+from conftest import ROOT
+
+PHONE = {"width": 375, "height": 667}
+DESKTOP = {"width": 1280, "height": 900}
+TIMELINE = "timeline/"
+READING = "readings/silliman-2020/"
+FIRST_DISPUTED = "p4"
+"""A paragraph of the real reading that other sources contradict (the death toll)."""
+TIMELINE_SCREENS = 12
+TIMELINE_BUDGET = 100_000
+"""Bytes of gzip HTML + CSS + JS the timeline page may load."""
+SCREENSHOTS = ROOT / "screenshots"
+
+
+@pytest.mark.browser
+def test_collapsed_timeline_fits_in_twelve_phone_screens(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + TIMELINE)
+    assert page.locator("details.tl-card[open]").count() == 0
+    cards = page.locator("details.tl-card").count()
+    height = page.evaluate("document.documentElement.scrollHeight")
+    context.close()
+    assert cards > 10
+    screens = height / PHONE["height"]
+    assert screens <= TIMELINE_SCREENS, f"the collapsed timeline is {height} px tall: {screens:.1f} screens of {PHONE['height']} px"
+
+
+@pytest.mark.browser
+def test_timeline_card_opens_in_place_without_javascript(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + TIMELINE)
+    card = page.locator("details.tl-card").first
+    before = page.url
+    card.locator("summary").click()
+    assert card.get_attribute("open") is not None
+    assert card.locator("a[href^='http']").count() >= 1, "the opened card cites its sources"
+    assert page.url == before
+    finder = page.locator("nav.timeline-finders details").first
+    finder.locator("summary").click()
+    target = finder.locator("a[href^='#event-']").first
+    anchor = target.get_attribute("href")
+    target.click()
+    assert page.url.endswith(anchor or "?")
+    context.close()
+
+
+@pytest.mark.browser
+def test_timeline_prints_as_a_table(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + TIMELINE)
+    page.emulate_media(media="print")
+    displays = page.locator("ol.timeline").first.evaluate(
+        "list => [getComputedStyle(list).display, getComputedStyle(list.querySelector('li.tl-item')).display]"
+    )
+    visible = page.locator("details.tl-card .tl-gist").first.is_visible()
+    overview = page.locator("svg.timeline-overview").is_visible()
+    context.close()
+    assert displays == ["table", "table-row"]
+    assert visible and not overview
+
+
+@pytest.mark.browser
+def test_timeline_page_weight_is_within_budget(browser: Browser, base_url: str) -> None:
+    transfers = [transfer for transfer in weigh_page(browser, base_url, TIMELINE) if transfer.counted]
+    total = sum(transfer.gzipped for transfer in transfers)
+    table = "\n".join(f"{transfer.kind:<5} {transfer.path} {transfer.gzipped:,}" for transfer in transfers)
+    assert total <= TIMELINE_BUDGET, f"the timeline loads {total:,} bytes gzip, over {TIMELINE_BUDGET:,}:\n{table}"
+
+
+@pytest.mark.browser
+def test_the_other_side_of_a_paragraph_opens_in_one_tap(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    note = page.locator(f"#{FIRST_DISPUTED} ~ details.other-side").first
+    before = page.url
+    note.locator("summary").tap()
+    assert note.get_attribute("open") is not None and page.url == before
+    body = note.locator("p").first
+    assert body.is_visible()
+    size = float(body.evaluate("p => parseFloat(getComputedStyle(p).fontSize)"))
+    text = float(page.locator(f"#{FIRST_DISPUTED}").evaluate("p => parseFloat(getComputedStyle(p).fontSize)"))
+    context.close()
+    assert size >= text * 0.85, f"note text is {size} px beside {text} px body text"
+
+
+@pytest.mark.browser
+def test_the_other_side_prints_under_its_paragraph(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    page.emulate_media(media="print")
+    note = page.locator(f"#{FIRST_DISPUTED} ~ details.other-side").first
+    visible = note.locator("p").first.is_visible()
+    context.close()
+    assert visible, "closed notes still print"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("name", "path", "selector"), [("timeline", TIMELINE, ""), ("diagram", "actors/", "figure.actor-diagram-figure"), ("map", "places/", "figure.locator-map-figure")])
+def test_story_screenshots(browser: Browser, base_url: str, name: str, path: str, selector: str, scheme: str, viewport: dict[str, int]) -> None:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + path)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    shot = SCREENSHOTS / f"{name}-{viewport['width']}-{scheme}.png"
+    if selector and not page.locator(selector).count():
+        context.close()
+        pytest.skip(f"no {selector} on /{path}")
+    if selector:
+        page.locator(selector).first.screenshot(path=shot)
+    else:
+        page.screenshot(path=shot, full_page=viewport["width"] > 400)
+    context.close()
+    assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("query", "entry"), [("PMF", "popular-mobilization-forces"), ("Hashd", "popular-mobilization-forces"), ("Kataib Hezbollah", "kataib-hezbollah")])
+def test_an_entry_ranks_first_for_its_name_and_aliases(browser: Browser, base_url: str, query: str, entry: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url)
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("links => links.map(link => link.pathname)")
+    context.close()
+    assert hrefs and hrefs[0].endswith(f"/{entry}/"), f"the entry for '{query}' comes first: {hrefs}"
+
+
+@pytest.mark.browser
+def test_preview_flips_above_near_the_bottom_stays_inside_and_closes(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    link = page.locator("p.reading-paragraph a.term-link").nth(3)
+    link.scroll_into_view_if_needed()
+    # Put the link near the bottom edge of the screen.
+    page.evaluate("link => window.scrollBy(0, link.getBoundingClientRect().bottom - innerHeight + 30)", link.element_handle())
+    link.tap()
+    preview = page.locator("#term-preview")
+    expect(preview).to_be_visible()
+    box, anchor = preview.bounding_box(), link.bounding_box()
+    assert box and anchor
+    assert box["y"] + box["height"] <= anchor["y"] + 1, "the preview opens above a link at the bottom of the screen"
+    assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= PHONE["width"] and box["y"] + box["height"] <= PHONE["height"]
+    close = preview.get_by_role("button", name="Close")
+    assert (close.bounding_box() or {}).get("height", 0) >= 24
+    close.tap()
+    expect(preview).to_be_hidden()
+    context.close()
+
+
+@pytest.mark.browser
+def test_tapping_a_highlight_opens_its_note(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    mark = page.locator("mark.annotated").first
+    paragraph = mark.evaluate("mark => mark.closest('.reading-paragraph').id")
+    note = page.locator(f"#{paragraph} ~ details.note").first
+    assert note.get_attribute("open") is None
+    mark.tap()
+    expect(note).to_have_attribute("open", "")
+    context.close()
