@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["compact_css", "compact_html", "compact_stylesheets"]
+__all__ = ["compact_css", "compact_html", "compact_js", "compact_stylesheets"]
 
 _KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
 _INDENT = re.compile(r"\n\s+")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def compact_html(html: str) -> str:
@@ -23,7 +24,8 @@ def compact_html(html: str) -> str:
     # split() with two groups yields: text, whole kept block, tag name, text, ...
     out = []
     for index in range(0, len(parts), 3):
-        out.append(_INDENT.sub("\n", parts[index]))
+        # Comments (the icon set's licence note in every inline icon, say) never render.
+        out.append(_INDENT.sub("\n", _COMMENT.sub("", parts[index])))
         if index + 1 < len(parts):
             out.append(parts[index + 1])
     return "".join(out)
@@ -62,16 +64,24 @@ def compact_css(css: str) -> str:
 
 
 def _code(text: str) -> str:
-    return _CSS_PUNCTUATION.sub(r"\1", re.sub(r" {2,}", " ", text))
+    # No space is needed after ':' or ',' (strings are not passed here, so their spaces stay).
+    return re.sub(r"([:,]) ", r"\1", _CSS_PUNCTUATION.sub(r"\1", re.sub(r" {2,}", " ", text)))
+
+
+def compact_js(script: str) -> str:
+    """A script without the indentation of its lines; line breaks stay, so no statement changes meaning."""
+    return re.sub(r"\n[ \t]+", "\n", script)
 
 
 def compact_stylesheets(site_dir: Path) -> int:
-    """Compact every stylesheet of the built site that is not minified already; returns how many."""
+    """Compact every stylesheet and script of the built site that is not minified already; returns how many."""
     count = 0
-    for sheet in sorted(site_dir.rglob("*.css")):
-        if sheet.name.endswith(".min.css"):
+    for sheet in sorted([*site_dir.rglob("*.css"), *site_dir.rglob("*.js")]):
+        # The theme ships its own files minified (lunr language files aside, left as they are).
+        if sheet.name.endswith((".min.css", ".min.js")) or "/lunr/" in sheet.as_posix():
             continue
-        text = compact_css(sheet.read_text(encoding="utf-8"))
+        source = sheet.read_text(encoding="utf-8")
+        text = compact_css(source) if sheet.suffix == ".css" else compact_js(source)
         sheet.unlink()  # never write through a link into the docs folder
         sheet.write_text(text, encoding="utf-8")
         count += 1

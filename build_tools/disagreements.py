@@ -6,7 +6,7 @@ What the reading says (its words and paragraph), what other sources say (each ci
 from __future__ import annotations
 
 from .model import Disagreement, Library, Source
-from .render import escape, render_paragraph_refs, safe_markdown
+from .render import credit, escape, render_paragraph_refs, safe_markdown
 
 __all__ = ["disagreement_body", "indent", "render_disagreement_notes"]
 
@@ -27,19 +27,23 @@ def disagreement_body(library: Library, page_uri: str, disagreement: Disagreemen
     if disagreement.views:
         lines += ["**Other sources say:**", ""]
         for view in disagreement.views:
-            lines.append(f"- {safe_markdown(view.says)} ({_cite(view.source)})")
+            lines.append(f"- {safe_markdown(view.says)} ({_cite(view.source, library, labelled=not in_reading)})")
         lines.append("")
     lines += [safe_markdown(disagreement.summary), ""]
     if in_reading:
         return lines
     lines += ["**Sources:**", ""]
-    lines += [f"1. {_cite(source)}" for source in disagreement.sources]
+    lines += [f"1. {_cite(source, library)}" for source in disagreement.sources]
     return lines
 
 
-def _cite(source: Source) -> str:
-    """Publisher, linked title, date: the address is in the link, not spelled out (reading pages are weighed)."""
-    return f"{escape(source.publisher)}, [“{escape(source.title)}”]({source.url}), {source.date.human}"
+def _cite(source: Source, library: Library, *, labelled: bool = True) -> str:
+    """Publisher, linked title, date: the address is in the link, not spelled out (reading pages are weighed).
+
+    In the reading the publisher goes unlabelled: the note links to the page whose sources carry the labels.
+    """
+    who = credit(source, library.publishers) if labelled else escape(source.publisher)
+    return f"{who}, [“{escape(source.title)}”](<{source.url}>), {source.date.human}"
 
 
 def indent(lines: list[str]) -> list[str]:

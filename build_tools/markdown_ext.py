@@ -117,7 +117,7 @@ class TermLinkTreeprocessor(Treeprocessor):
             link = etree.Element("a", {
                 "href": self.extension.href(target),
                 "class": "term-link",
-                "data-term": target.id,
+                # The entry's id is in here too: `term-def-<id>` (no separate data attribute, pages stay lighter).
                 "aria-describedby": f"term-def-{target.id}",
             })
             link.text = text[match.start : match.end]

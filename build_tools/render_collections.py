@@ -149,7 +149,7 @@ def _question(library: Library, uri: str, layout: Layout, question: Question, nu
     lines += [f'<div class="no-term-links" markdown>\n\n{prompt}\n\n</div>' if question.guess_terms else prompt, ""]
     refs = render_paragraph_quotes(library, uri, question.paragraphs, [], "Look at")
     if refs:
-        lines += [refs, "", f'<p class="question__refs-print">{paragraph_line(library, question)}</p>', ""]
+        lines += [refs, "", f'<p class="question__refs-print no-term-links">{paragraph_line(library, question)}</p>', ""]
     lines += ['<div class="answer-space" aria-hidden="true"></div>', ""]
     if teacher:
         notes = link_question_ids(question.teacher_notes, question_numbers(library), uri, layout)

@@ -70,15 +70,24 @@ def render_reading(library: Library, layout: Layout, reading: Reading, *, teache
 
 
 def _disagreements(library: Library, layout: Layout, reading: Reading, number: int) -> list[str]:
-    """Under each paragraph that other sources contradict or nuance: the whole disagreement, opening in place."""
-    lines: list[str] = []
+    """Under each paragraph that other sources contradict or nuance: every such disagreement, in one note that opens in place.
+
+    One note per paragraph keeps the page light and gives the printed handout one numbered note there.
+    """
+    bodies: list[str] = []
+    places: list[str] = []
     for label, target, disagreements in _holders(library, layout, reading):
         for disagreement in disagreements:
             if number not in disagreement.paragraphs.get(reading.id, []):
                 continue
-            body = [*disagreement_body(library, reading.src_uri, disagreement, in_reading=True), "", f"Sources and more: [{label}]({target})."]
-            lines += ['??? warning other-side no-term-links "Other sources differ on this paragraph"', "", *indent(body), ""]
-    return lines
+            bodies += [*disagreement_body(library, reading.src_uri, disagreement, in_reading=True), ""]
+            place = f"[{label}]({target})"
+            if place not in places:
+                places.append(place)
+    if not bodies:
+        return []
+    body = [*bodies, f"Sources and more: {'; '.join(places)}."]
+    return ['??? warning other-side no-term-links "Other sources differ on this paragraph"', "", *indent(body), ""]
 
 
 def _holders(library: Library, layout: Layout, reading: Reading) -> list[tuple[str, str, list[Disagreement]]]:

@@ -170,5 +170,5 @@ def _event_item(library: Library, layout: Layout, uri: str, item: TimelineItem) 
     disagreements = render_disagreement_notes(library, uri, event.disagreements)
     if disagreements:
         lines += [disagreements, ""]
-    lines += [render_sources(event.sources, "**Sources:**"), "", "</details>", "</li>", ""]
+    lines += [render_sources(event.sources, "**Sources:**", library.publishers), "", "</details>", "</li>", ""]
     return lines

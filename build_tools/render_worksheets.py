@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .assets import asset_uri
 from .layout import Layout
 from .model import Library, Question
 from .question_order import question_numbers
@@ -21,7 +22,7 @@ PHASE_TITLES = {"before": "Before reading", "during": "While reading", "after": 
 MAX_PARTS = 4
 """Answer boxes grow with the parts of a question up to this many."""
 
-ASSET = "assets/worksheet.css"
+ASSET = asset_uri("worksheet.css")
 """The worksheets' print stylesheet in the docs folder, loaded by worksheet pages only (the reading page stays light)."""
 
 _PART = re.compile(r"^(?:[-*+]|\d+[.)])\s+\S", re.MULTILINE)

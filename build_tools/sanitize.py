@@ -48,7 +48,7 @@ CLEAN_CONTENT_TAGS = frozenset({"script", "style", "noscript", "template", "ifra
 
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "role", "tabindex", "hidden", "translate"})
 GENERIC_ATTRIBUTE_PREFIXES = frozenset({"data-", "aria-"})
-"""Term links carry `data-term` and `aria-describedby`; Material uses `data-md-*`."""
+"""Term links carry `aria-describedby`; Material uses `data-md-*`."""
 
 _SVG_PRESENTATION = frozenset(
     {

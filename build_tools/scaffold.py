@@ -24,9 +24,10 @@ KINDS = {"term": "terms", "actor": "actors", "event": "events", "reading": "read
 _DATE_PREFIX = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-")
 
 _SOURCES = """\
-# Required: at least one source. Add more by repeating the four lines, each block starting with '- '.
+# Required: at least one source. Add more by repeating the five lines, each block starting with '- '.
 sources:
-  - publisher:        # who published it, like Reuters
+  - publisher:        # who published it, like Reuters (a name from glossary/publishers.yml)
+    via:              # only for a repost: the site that hosts the text; otherwise leave it blank
     title:            # the title of the article or page, as published
     date:             # YYYY-MM-DD, or YYYY-MM or YYYY when only that is known
     url:              # the full web address, starting with https://

@@ -283,7 +283,10 @@ def test_a_site_setting_turns_publishing_the_teacher_edition_off(mini_project: P
     from build_tools.cli import build_site
 
     config = mini_project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - terms\n", "  - terms:\n      teacher_edition_publish: false\n"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - terms\n", "  - terms:\n").replace("  - terms:\n", "  - terms:\n      teacher_edition_publish: false\n")
+    assert "teacher_edition_publish: false" in text
+    config.write_text(text, encoding="utf-8")
     assert build_site(mini_project, tmp_path / "off", "mkdocs.yml") == 0
     assert (tmp_path / "off/index.html").is_file() and not (tmp_path / "off/teacher").exists()
 

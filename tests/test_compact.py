@@ -17,7 +17,7 @@ def test_the_built_pages_are_compacted(mini_site) -> None:  # type: ignore[no-un
 
 def test_stylesheets_lose_comments_and_spare_whitespace_but_keep_strings() -> None:
     css = '/* why */\n.a :not(.b) > p,\n.c {\n  content: "Note  /* x */ " attr(data-p);\n  color: red;\n}\n\n/* it\'s */\n@media print {\n  .d { display: none; }\n}\n'
-    assert compact_css(css) == '.a :not(.b) > p, .c{content: "Note  /* x */ " attr(data-p);color: red;}@media print{.d{display: none;}}'
+    assert compact_css(css) == '.a :not(.b) > p,.c{content:"Note  /* x */ " attr(data-p);color:red;}@media print{.d{display:none;}}'
 
 
 def test_the_built_stylesheets_are_compacted(mini_site) -> None:  # type: ignore[no-untyped-def]

@@ -31,7 +31,8 @@ def unit(tmp_path: Path) -> Path:
 def check(project: Path) -> tuple[int, list[str]]:
     result = subprocess.run([sys.executable, "-m", "build_tools", "--project", str(project), "check"], capture_output=True, text=True, check=False)
     assert "Traceback" not in result.stderr
-    return result.returncode, result.stderr.splitlines()[:-1]
+    # Readability warnings never block a build; only problems count here.
+    return result.returncode, [line for line in result.stderr.splitlines()[:-1] if not line.startswith("warning: ")]
 
 
 def expect(project: Path, text: str) -> list[str]:

@@ -78,7 +78,7 @@ def test_every_entry_the_linker_finds_is_linked_at_its_first_mention(real_site: 
         seen: set[str] = set()
         for paragraph, html in zip(reading.paragraphs, _paragraphs(real_site, reading.id), strict=True):
             expected = {(paragraph.text[m.start : m.end], m.target_id) for m in linker.find(paragraph.text)}
-            linked = {(a.get_text(), a["data-term"]) for a in html.select("a.term-link")}
+            linked = {(a.get_text(), a["aria-describedby"].removeprefix("term-def-")) for a in html.select("a.term-link")}
             where = f"{reading.id} {paragraph.anchor}"
             first = {entry for _, entry in expected} - seen
             assert first <= {entry for _, entry in linked}, f"{where}: entries first named here are linked"

@@ -76,15 +76,15 @@ def test_unfinished_entries_cannot_pass(mini_project: Path) -> None:
         f"{actor}:17: 'short' is empty. Fill in one or two plain sentences a 15-year-old understands.",
         f"{actor}:20: 'role' is empty. Fill in their role at the time of the reading, in one or two sentences.",
         f"{actor}:24: 'interests' is empty. Fill in a list of short phrases saying what they want.",
-        *(f"{actor}:{line}: {message}" for line, message in zip(range(44, 48), source, strict=True)),
+        *(f"{actor}:{line}: {message}" for line, message in zip((44, 46, 47, 48), source, strict=True)),
         # The date comes from the id, so the event's own date is already filled in.
         f"{event}:11: 'title' is empty. Fill in what happened, in a few words.",
         f"{event}:13: 'description' is empty. Fill in one to three sentences of Markdown.",
-        *(f"{event}:{line}: {message}" for line, message in zip(range(30, 34), source, strict=True)),
+        *(f"{event}:{line}: {message}" for line, message in zip((30, 32, 33, 34), source, strict=True)),
         f"{term}:7: 'title' is empty. Fill in the name shown as the page title.",
         f"{term}:12: 'short' is empty. Fill in one or two plain sentences a 15-year-old understands.",
         f"{term}:15: 'explanation' is empty. Fill in a few short paragraphs of Markdown, in your own words.",
-        *(f"{term}:{line}: {message}" for line, message in zip(range(30, 34), source, strict=True)),
+        *(f"{term}:{line}: {message}" for line, message in zip((30, 32, 33, 34), source, strict=True)),
         "Found 22 problems in the content; nothing was published. Fix them and build again.",
     ]
 

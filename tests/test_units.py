@@ -31,7 +31,7 @@ def unit_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 def linked(site: BuiltSite, page: str, css: str = "") -> list[tuple[str, str]]:
     """(entry id, linked words) of each term link on the page, in order."""
-    return [(a["data-term"], a.get_text()) for a in site.html(page).select(f"{css} a.term-link".strip())]
+    return [(a["aria-describedby"].removeprefix("term-def-"), a.get_text()) for a in site.html(page).select(f"{css} a.term-link".strip())]
 
 
 def test_the_same_word_links_to_the_entry_of_each_reading(unit_site: BuiltSite) -> None:
@@ -84,7 +84,7 @@ def test_questions_are_grouped_by_reading_then_phase(unit_site: BuiltSite) -> No
 
 def test_a_question_group_links_the_entries_of_its_reading(unit_site: BuiltSite) -> None:
     group = unit_site.html("questions/").find(id="q-the-reason")
-    assert [a["data-term"] for a in group.select("a.term-link")] == ["state-of-war"]
+    assert [a["aria-describedby"].removeprefix("term-def-") for a in group.select("a.term-link")] == ["state-of-war"]
 
 
 def test_home_page_lists_the_readings_from_their_front_matter(unit_site: BuiltSite) -> None:
