@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter
 
+from .classroom_model import SelfCheckQuestion
 from .model import Actor, Annotation, Camp, Era, Event, Place, Publisher, Question, ReadingMeta, Term
 from .validate import FIELD_HINTS
 
@@ -31,6 +32,7 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "publishers": (list[Publisher], "Who publishes the sources, and who owns or funds them: glossary/publishers.yml"),
     "eras": (list[Era], "Eras of the timeline, oldest first: glossary/eras.yml"),
     "camps": (list[Camp], "Sides in the story, for the who-backs-whom diagram: glossary/camps.yml"),
+    "self-check": (list[SelfCheckQuestion], "Comprehension questions for the self-check: glossary/self-check.yml"),
     "reading": (ReadingMeta, "Front matter of a reading: docs/readings/<id>.md"),
 }
 """File stem (`<stem>.schema.json`) → the type the file holds, and a title naming the files it describes."""

@@ -27,6 +27,7 @@ GLOBS = {
     "publishers": "glossary/publishers.yml",
     "eras": "glossary/eras.yml",
     "camps": "glossary/camps.yml",
+    "self-check": "glossary/self-check.yml",
 }
 
 
