@@ -16,7 +16,7 @@ import pytest
 from build_tools import ContentPaths, load_library
 from build_tools.linker import Linker, LinkTarget
 from build_tools.scaffold import write_new_entry
-from conftest import FIXTURES, BuiltSite, build_project
+from conftest import FIXTURES, BuiltSite, build_project, copy_unit
 
 UNIT = FIXTURES / "units" / "war-1917"
 TELEGRAM = "readings/zimmermann-1917/"
@@ -26,7 +26,8 @@ MAX_SIDEBAR_LINKS = 60
 
 @pytest.fixture(scope="module")
 def unit_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    return BuiltSite(build_project(UNIT, tmp_path_factory.mktemp("unit-site")))
+    project = copy_unit(UNIT, tmp_path_factory.mktemp("unit") / "project")
+    return BuiltSite(build_project(project, tmp_path_factory.mktemp("unit-site")))
 
 
 def linked(site: BuiltSite, page: str, css: str = "") -> list[tuple[str, str]]:
@@ -122,8 +123,7 @@ def sidebar_links(site: BuiltSite, page: Path) -> int:
 
 
 def test_every_sidebar_stays_bounded_whatever_the_glossary_size(unit_site: BuiltSite, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(UNIT, project)
+    project = copy_unit(UNIT, tmp_path / "project")
     for number in range(150):
         (project / f"glossary/terms/extra-{number}.yml").write_text(
             f"title: Extra word {number}\nshort: A filler entry.\nexplanation: Filler.\n"
