@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .errors import ProblemList, closest
-from .model import Actor, Disagreement, Event, Publisher, Source, Term
+from .model import Actor, Disagreement, Event, Place, Publisher, Source, Term
 from .validate import ValidatedContent
 from .yamlfile import Location, YamlFile
 
@@ -45,10 +45,12 @@ def check_publishers(content: ValidatedContent, problems: ProblemList) -> dict[s
 
 def _publisher_names(content: ValidatedContent) -> Iterator[tuple[YamlFile, Location, str]]:
     """Every publisher name written in the content, with the file and place it is written."""
-    entries: list[tuple[Term | Actor | Event, YamlFile]] = [*content.terms, *content.actors, *content.events]
+    entries: list[tuple[Term | Actor | Event | Place, YamlFile]] = [*content.terms, *content.actors, *content.events, *content.places]
     for entry, file in entries:
         yield from _in_sources(file, (), entry.sources)
         yield from _in_disagreements(file, entry.disagreements)
+    for era, file, location in content.eras:
+        yield from _in_sources(file, location, era.sources)
 
 
 def _in_disagreements(file: YamlFile, disagreements: list[Disagreement]) -> Iterator[tuple[YamlFile, Location, str]]:
