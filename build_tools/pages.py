@@ -12,7 +12,7 @@ from .assets import asset_files
 from .layout import Layout
 from .linker import Linker, LinkTarget
 from .mentions import Mention, find_mentions
-from .model import Actor, Library, Term
+from .model import Actor, Library, Place, Term
 from .render import PAGE_SCRIPT
 from .render_collections import render_actors_index, render_glossary_index, render_questions, render_timeline
 from .render_entries import EntryIndex, render_entry
@@ -80,31 +80,20 @@ class Site:
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:
     """What the linker needs to know of each term, actor and place (places explained by an entry link there)."""
-    places = [
-        LinkTarget(
-            id=place.id,
-            label=place.label,
-            names=tuple(place.names),
-            short=place.short,
-            src_uri=layout.place_uri(place),
-            case_sensitive=place.case_sensitive,
-            plurals=place.plurals,
-        )
-        for place in library.own_places
-    ]
-    return places + [
-        LinkTarget(
-            id=entry.id,
-            label=entry.label,
-            names=tuple(entry.names),
-            short=entry.short,
-            src_uri=layout.entry_uri(entry),
-            case_sensitive=entry.case_sensitive,
-            plurals=entry.plurals,
-            readings=tuple(entry.readings),
-        )
-        for entry in library.entries
-    ]
+    return [_target(place, layout.place_uri(place)) for place in library.own_places] + [_target(entry, layout.entry_uri(entry)) for entry in library.entries]
+
+
+def _target(entry: Term | Actor | Place, src_uri: str) -> LinkTarget:
+    return LinkTarget(
+        id=entry.id,
+        label=entry.label,
+        names=tuple(entry.names),
+        short=entry.short,
+        src_uri=src_uri,
+        case_sensitive=entry.case_sensitive,
+        plurals=entry.plurals,
+        readings=tuple(entry.readings),
+    )
 
 
 def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool = False) -> Site:
