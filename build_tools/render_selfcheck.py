@@ -79,12 +79,13 @@ def render_self_check(library: Library, layout: Layout, mentions: dict[str, list
     counter = [0]
     groups = _groups(library, mentions)
     for reading, comprehension, terms in groups:
-        level = "##"
-        if len(groups) > 1 and reading is not None:
-            lines += [f"## {escape(reading.meta.title)}", ""]
-            level = "###"
-        lines += _comprehension(library, uri, comprehension, level, counter, key)
-        lines += _quiz(layout, uri, terms, level, counter, key)
+        titled = reading if len(groups) > 1 else None
+        level = "###" if titled is not None else "##"
+        body = _comprehension(library, uri, comprehension, level, counter, key) + _quiz(layout, uri, terms, level, counter, key)
+        # A reading with nothing to practise (no question of its own, too few words) gets no empty heading.
+        if titled is not None and body:
+            lines += [f"## {escape(titled.meta.title)}", ""]
+        lines += body
     order = _order(library, layout, uri, counter, key)
     if counter[0] == 0:
         lines += ["There is nothing to practise yet: the glossary and the timeline are too short.", ""]
