@@ -118,14 +118,9 @@ def write_project(folder: Path, term_count: int, reading_count: int, seed: int =
 
 
 def write_plain_copy(project: Path, folder: Path) -> None:
-    """The same pages for plain MkDocs: hand-written docs plus the exported generated pages, no plugin."""
+    """The same pages for plain MkDocs: hand-written docs plus the exported pages (the home page filled in), no plugin."""
     shutil.copytree(project / "docs", folder / "docs")
     export_markdown(project, folder / "docs")
-    home = folder / "docs" / "index.md"
-    from build_tools import ContentPaths, Layout, load_site
-
-    site = load_site(ContentPaths(project))
-    home.write_text(site.fill(Layout().home, home.read_text(encoding="utf-8")), encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("  - terms\n", "")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
 
