@@ -105,12 +105,12 @@ def test_each_reading_has_its_own_self_check_with_wrong_choices_from_its_own_wor
             assert fieldset["data-answer"] in choices and choices <= words, f"{page}: the choices come from this reading's words only"
     # Scoped words never cross over: the telegram's alliance is not a wrong choice for the resolution.
     quiz = {fieldset["data-answer"]: {radio["value"] for radio in fieldset.select("input")} for fieldset in article.select("fieldset[data-answer]")}
-    assert quiz["state-of-war"] == {"state-of-war", "act-of-war"} and quiz["alliance"] == {"alliance", "unrestricted-submarine-warfare"}
+    assert quiz["state-of-war"] == {"state-of-war", "congress"} and quiz["alliance"] == {"alliance", "unrestricted-submarine-warfare"}
 
 
 def test_a_question_group_links_the_entries_of_its_reading(unit_site: BuiltSite) -> None:
     group = unit_site.html("questions/").find(id="q-the-reason")
-    assert [a["aria-describedby"].removeprefix("term-def-") for a in group.select("a.term-link")] == ["state-of-war"]
+    assert [a["aria-describedby"].removeprefix("term-def-") for a in group.select("a.term-link")] == ["congress", "state-of-war"]
 
 
 def test_home_page_lists_the_readings_from_their_front_matter(unit_site: BuiltSite) -> None:
