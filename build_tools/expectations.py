@@ -64,10 +64,10 @@ class ReadingExpectations(_Strict):
 class Expectations(_Strict):
     """Everything `glossary/expectations.yml` may hold."""
 
-    at_least: AtLeast = AtLeast()
+    at_least: AtLeast = Field(default=AtLeast(), description="Minimum counts of terms, actors, events, questions, annotations and readings.")
     question_phases: list[Literal["before", "during", "after"]] = Field(default=[], description="Phases that each need at least one question.")
-    timeline: Timeline = Timeline()
-    readings: dict[Id, ReadingExpectations] = {}
+    timeline: Timeline = Field(default=Timeline(), description="The years of the earliest and the latest event: 'first_year' and 'last_year'.")
+    readings: dict[Id, ReadingExpectations] = Field(default={}, description="Reading id → what that reading must keep: 'text', 'paragraphs' and 'linked'.")
 
 
 def check_expectations(paths: ContentPaths, library: Library) -> list[Problem]:

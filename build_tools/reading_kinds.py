@@ -9,7 +9,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import Reading, ReadingMeta
+from .fielddocs import field_hint
+from .model import Reading, ReadingKindName, ReadingMeta
 
 __all__ = ["READING_KINDS", "WORDS_PER_MINUTE", "ReadingKind", "credit_line", "kind_problems", "reading_minutes", "source_line"]
 
@@ -27,7 +28,7 @@ class ReadingKind:
     """Front matter fields that make no sense for this kind."""
 
 
-READING_KINDS: dict[str, ReadingKind] = {
+READING_KINDS: dict[ReadingKindName, ReadingKind] = {
     "opinion": ReadingKind(
         "Opinion piece",
         "This is an **op-ed**: the author argues for a point of view. Read it as an argument, and check its claims against the glossary, the timeline and other sources.",
@@ -52,13 +53,6 @@ READING_KINDS: dict[str, ReadingKind] = {
 WORDS_PER_MINUTE = 200
 """A careful school reading pace, for the reading time on the home page."""
 
-_FIELD_WORDS = {
-    "publisher": "who published it",
-    "place": "where it was given",
-    "occasion": "the event it was given at",
-    "recipient": "who it was written to",
-}
-
 
 def kind_problems(meta: ReadingMeta) -> list[tuple[str, str]]:
     """(field, message) for each field this reading's kind needs but lacks, or has but refuses."""
@@ -67,7 +61,7 @@ def kind_problems(meta: ReadingMeta) -> list[tuple[str, str]]:
     problems = []
     for name in kind.needs:
         if getattr(meta, name) is None:
-            problems.append((name, f"a {label} needs '{name}'. Add '{name}:' with {_FIELD_WORDS[name]}."))
+            problems.append((name, f"a {label} needs '{name}'. Add '{name}:' with {field_hint(ReadingMeta, name)}."))
     for name in kind.refuses:
         if getattr(meta, name) is not None:
             problems.append((name, f"a {label} has no '{name}'. Remove the line, and give {' and '.join(repr(n) for n in kind.needs)} instead."))

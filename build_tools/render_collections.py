@@ -6,7 +6,7 @@ from itertools import groupby
 
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Library, Question
+from .model import ACTOR_GROUPS, Actor, Library, Question
 from .question_order import group_questions
 from .render import escape, link, render_paragraph_quotes, safe_markdown
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
@@ -26,14 +26,6 @@ _SKILLS = {
     "perspectives": "Other perspectives",
     "connections": "Connections",
 }
-_ACTOR_GROUPS = {
-    "People": ("person",),
-    "States": ("state",),
-    "Governments": ("government",),
-    "Armed forces and armed groups": ("military", "armed-group"),
-    "Organisations and movements": ("organisation", "movement"),
-}
-"""Index headings and the actor kinds under each, in order."""
 
 
 def render_glossary_index(library: Library, layout: Layout) -> str:
@@ -59,7 +51,7 @@ def render_actors_index(library: Library, layout: Layout) -> str:
     diagram = render_diagram(library, layout, uri)
     if diagram:
         lines += ["## Who backs whom", "", diagram, ""]
-    for heading, kinds in _ACTOR_GROUPS.items():
+    for heading, kinds in ACTOR_GROUPS.items():
         actors = sorted((actor for actor in library.actors.values() if actor.kind in kinds), key=_sort_key)
         if not actors:
             continue

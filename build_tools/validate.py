@@ -7,88 +7,20 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
+from .fielddocs import field_hint
 from .load import RawContent, RawReading
 from .model import ID_PATTERN, Actor, Annotation, Camp, Era, Event, Paragraph, Place, Publisher, Question, Reading, ReadingMeta, Term, unsafe_html, unsafe_links
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
-__all__ = ["FIELD_HINTS", "ValidatedContent", "validate_content"]
+__all__ = ["ValidatedContent", "validate_content", "validate_model"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
-
-FIELD_HINTS = {
-    "title": "the name shown as the page title",
-    "name": "the name shown as the page title",
-    "short": "one or two plain sentences a 15-year-old understands",
-    "explanation": "a few short paragraphs of Markdown, in your own words",
-    "description": "one to three sentences of Markdown",
-    "sources": "at least one source with publisher, title, date and url",
-    "publisher": "who published the source, like 'Reuters'",
-    "url": "the full web address, starting with https://",
-    "date": "YYYY-MM-DD, or YYYY-MM or YYYY when only that is known",
-    "role": "their role at the time of the reading, in one or two sentences",
-    "interests": "a list of short phrases saying what they want",
-    "teacher_notes": "what a good answer contains and common misreadings (only teachers see it)",
-    "prompt": "the question students see",
-    "phase": "before, during or after",
-    "quote": "the exact words of the reading the note is about",
-    "note": "the note, in Markdown",
-    "reading": "the id of the reading (its file name in docs/readings, without .md)",
-    "author": "who wrote the reading",
-    "author_role": "who the author is, in a few words",
-    "summary": "what differs, citing both sides",
-    "aliases": "other words in a text that should link here",
-    "related": "ids of other terms or actors",
-    "relationships": "links to other actors, each with 'actor', 'kind' and 'description'",
-    "actors": "ids of the actors taking part",
-    "terms": "ids of the terms the event explains",
-    "paragraphs": "reading ids with paragraph numbers, like 'reading-id: [4, 5]'",
-    "native_name": "the name in its own script",
-    "native_language": "a language code, like 'ar' or 'fa'",
-    "end_date": "when it ended, for events that last",
-    "latitude": "degrees north, like 33.31, copied from a cited source",
-    "longitude": "degrees east, like 44.39, copied from a cited source",
-    "same_as": "the id of a term or actor that already explains this place",
-    "start": "the first year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
-    "end": "the last year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
-    "Era.title": "what the era was, in a few words",
-    "Era.description": "one or two sentences about the era, in Markdown",
-    "members": "ids of the actors in this camp",
-    "Camp.title": "the name of the side, like 'The government and its allies'",
-    "Camp.description": "one sentence on what holds the camp together",
-    "case_sensitive": "true: every name matches only as written; false: in any case (default: only ALL-CAPS names match as written)",
-    "plurals": "whether simple plurals link too ('rockets' for 'rocket')",
-    "disagreements": "places where the reading and other sources differ, each with summary, paragraphs and sources",
-    "prefix": "the words just before the quote, when the quote appears more than once",
-    "audience": "student, or teacher for notes shown only in the teacher edition",
-    "Source.title": "the title of the article or page, as published",
-    "Source.date": "the date the source was published: YYYY-MM-DD, or YYYY-MM or YYYY",
-    "Event.title": "what happened, in a few words",
-    "Event.date": "when it happened: YYYY-MM-DD, or YYYY-MM or YYYY, only as precise as the sources",
-    "Relationship.actor": "the id of the other actor",
-    "Relationship.description": "one sentence about how the two are connected",
-    "Question.id": "a short id of lowercase words and hyphens, like 'who-is-writing'",
-    "ReadingMeta.title": "the title of the reading, as published",
-    "ReadingMeta.date": "the date it was published: YYYY-MM-DD, or YYYY-MM or YYYY",
-    "ReadingMeta.url": "the full web address of the original, starting with https://",
-    "guess_terms": "ids of the terms or actors the question asks students to guess (kept out of the preview and endnotes)",
-    "choices": "two to six possible answers, one per line starting with '- '",
-    "answer": "the number of the right choice, counting from 1",
-    "SelfCheckQuestion.explanation": "why that answer is right, pointing to the paragraphs",
-    "SelfCheckQuestion.paragraphs": "reading ids with paragraph numbers, like 'reading-id: [4, 5]'",
-    "objectives": "what students will be able to do by the end, one per line",
-    "minutes": "how many minutes this part of the lesson takes",
-    "activities": "what the class does, in order, one per line",
-    "materials": "what to prepare or print, one per line",
-    "support": "ways to support students who find the reading hard",
-    "extension": "further tasks for students who are ready for more",
-}
-"""What each field holds, for messages and editor hints; `Model.field` entries win over plain field names."""
 
 
 class ValidatedContent:
@@ -309,18 +241,9 @@ def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
 
 
 def _hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
-    """What the field at `loc` holds, in words: its documented hint, or its allowed values."""
+    """What the field at `loc` holds, in words: its model's description, with its allowed values."""
     keys = [part for part in loc if isinstance(part, str)]
-    if not keys:
-        return ""
-    owner, name = _owner(model, loc), keys[-1]
-    hint = FIELD_HINTS.get(f"{owner.__name__}.{name}") or FIELD_HINTS.get(name, "")
-    field = getattr(owner, "model_fields", {}).get(name)
-    if not hint and field is not None and field.description:
-        hint = field.description[0].lower() + field.description[1:].rstrip(".")
-    if not hint and field is not None and get_origin(field.annotation) is Literal:
-        hint = "one of: " + ", ".join(str(option) for option in get_args(field.annotation))
-    return hint
+    return field_hint(_owner(model, loc), keys[-1]) if keys else ""
 
 
 def _expected(kind: str) -> str:
