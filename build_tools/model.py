@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -160,6 +160,9 @@ _SHORT = "One or two plain sentences a 15-year-old understands; no Markdown."
 class _Content(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
+    id_from_file_name: ClassVar[bool] = False
+    """True for content kept one item per file, whose `id` is the file name and never written as a key."""
+
 
 class Source(_Content):
     """Where a fact comes from: enough for a student to find and judge it."""
@@ -249,6 +252,8 @@ class Disagreement(_Content):
 class Entry(_Content):
     """What terms and actors share: they can be mentioned in a text and linked to."""
 
+    id_from_file_name: ClassVar[bool] = True
+
     id: Id = Field(description="The entry's id: its file name without .yml.")
     aliases: list[PlainText] = Field(default=[], description="Other words in a text that should link here, like [short name, other spelling].")
     short: PlainText = Field(max_length=400, description=_SHORT)
@@ -331,7 +336,7 @@ class Relationship(_Content):
     description: Markdown = Field(description="One sentence about how the two are connected.")
     kind: RelationshipKind | None = Field(
         default=None,
-        description="How this actor is tied to the other one, read '<this actor> backs <other>'; 'disputed' when sources disagree about the tie.",
+        description="How this actor is tied to the other, read as 'this actor backs the other'; 'disputed' when sources disagree about the tie.",
     )
 
 
@@ -387,6 +392,8 @@ class Basemap:
 
 class Event(_Content):
     """A dated step on the timeline."""
+
+    id_from_file_name: ClassVar[bool] = True
 
     id: Id = Field(description="The event's id: its file name without .yml, like 2020-01-03-strike.")
     date: PartialDate = Field(description="When it happened: YYYY-MM-DD, or YYYY-MM or YYYY, only as precise as the sources.")

@@ -40,9 +40,6 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
 }
 """File stem (`<stem>.schema.json`) → the type the file holds, and a title naming the files it describes."""
 
-_ID_FROM_FILE_NAME = (Term, Actor, Event, Place)
-"""Their id is the file name, so the file itself has no 'id' key."""
-
 
 def generate_schemas() -> dict[str, str]:
     """The text of every schema file, keyed by file name."""
@@ -67,7 +64,7 @@ def write_schemas(folder: Path) -> list[Path]:
 def _schema(kind: Any, title: str) -> dict[str, Any]:
     # Each field's `description` comes from its model, the one place a field is documented.
     generated = TypeAdapter(kind).json_schema(mode="validation")
-    if kind in _ID_FROM_FILE_NAME:
+    if getattr(kind, "id_from_file_name", False):
         generated["properties"].pop("id")
         generated["required"].remove("id")
     generated.pop("title", None)

@@ -237,7 +237,7 @@ def _owner(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     current = _owner(model, loc)
-    return [key for key in current.model_fields if key != "id" or current is Question]
+    return [key for key in current.model_fields if key != "id" or not getattr(current, "id_from_file_name", False)]
 
 
 def _hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
