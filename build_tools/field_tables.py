@@ -17,7 +17,7 @@ from .classroom_model import Differentiation, LessonPhase, LessonPlan, SelfCheck
 from .expectations import AtLeast, Expectations, ReadingExpectations, Timeline
 from .fielddocs import field_doc, model_fields
 from .model import Actor, Annotation, Camp, Disagreement, Era, Event, OtherView, Place, Publisher, Question, ReadingMeta, Relationship, Source, Term
-from .reading_kinds import READING_KINDS
+from .reading_kinds import kinds_needing
 
 __all__ = ["FIELD_TABLES", "field_table", "update_field_tables", "write_field_tables"]
 
@@ -67,10 +67,8 @@ def field_table(model: Any) -> str:
 def _required(model: Any, name: str, field: FieldInfo) -> str:
     if field.is_required():
         return "yes"
-    if model is ReadingMeta:
-        kinds = [kind for kind, details in READING_KINDS.items() if name in details.needs]
-        if kinds:
-            return "for " + ", ".join(kinds)
+    if model is ReadingMeta and kinds_needing(name):
+        return "for " + ", ".join(kinds_needing(name))
     default = field.get_default(call_default_factory=True)
     return f"no (default: {str(default).lower()})" if isinstance(default, bool) else "no"
 

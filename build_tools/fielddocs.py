@@ -15,7 +15,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-__all__ = ["allowed_values", "field_doc", "field_hint", "model_fields"]
+__all__ = ["allowed_values", "field_doc", "field_hint", "lower_first", "model_fields"]
 
 
 def allowed_values(annotation: Any) -> tuple[str, ...]:
@@ -45,11 +45,14 @@ def field_hint(model: type[BaseModel], name: str) -> str:
     field = model_fields(model).get(name)
     if field is None:
         return ""
-    text = field_doc(field).rstrip(".")
-    # "The name shown..." becomes "the name shown...", but "YYYY-MM-DD" and "NATO" keep their capitals.
+    return lower_first(field_doc(field).rstrip("."))
+
+
+def lower_first(text: str) -> str:
+    """`text` to follow other words: "The name shown..." becomes "the name shown...", but "YYYY-MM-DD" and "NATO" stay."""
     first = text.split(" ", 1)[0]
     if first[:1].isupper() and (len(first) == 1 or first[1:].islower()):
-        text = text[0].lower() + text[1:]
+        return text[0].lower() + text[1:]
     return text
 
 

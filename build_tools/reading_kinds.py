@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .fielddocs import field_hint
 from .model import Reading, ReadingKindName, ReadingMeta
 
-__all__ = ["READING_KINDS", "WORDS_PER_MINUTE", "ReadingKind", "credit_line", "kind_problems", "reading_minutes", "source_line"]
+__all__ = ["READING_KINDS", "WORDS_PER_MINUTE", "ReadingKind", "credit_line", "kind_problems", "kinds_needing", "reading_minutes", "source_line"]
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,11 @@ READING_KINDS: dict[ReadingKindName, ReadingKind] = {
 
 WORDS_PER_MINUTE = 200
 """A careful school reading pace, for the reading time on the home page."""
+
+
+def kinds_needing(name: str) -> list[str]:
+    """The kinds of reading whose front matter must have the field `name`, in the order they are offered."""
+    return [kind for kind, details in READING_KINDS.items() if name in details.needs]
 
 
 def kind_problems(meta: ReadingMeta) -> list[tuple[str, str]]:
