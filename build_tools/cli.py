@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"Site: '{library.site.name}' (site_name, site_description and copyright in mkdocs.yml).")
             from .readability import check_readability
 
-            readability = check_readability(ContentPaths(root))
+            readability = check_readability(library)
             for warning in [*readability.warnings, *gist_warnings(library.classroom)]:
                 print(f"warning: {warning}", file=sys.stderr)
             print(readability.summary())

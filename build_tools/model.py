@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from .dates import PartialDate
+from .yamlfile import NO_ORIGIN, Origin
 
 if TYPE_CHECKING:
     from .classroom_model import Classroom
@@ -34,6 +35,7 @@ __all__ = [
     "Era",
     "Event",
     "Library",
+    "Located",
     "OtherView",
     "Paragraph",
     "ParagraphRefs",
@@ -157,7 +159,28 @@ _SOURCES = "At least one source with publisher, title, date and url."
 _DISAGREEMENTS = "Places where the reading and other sources differ, each with summary, paragraphs and sources."
 _SHORT = "One or two plain sentences a 15-year-old understands; no Markdown."
 
-class _Content(BaseModel):
+class Located(BaseModel):
+    """A validated item that knows where it was written (see `Origin`), and so can be reported at its lines."""
+
+    _origin: Origin = PrivateAttr(default=NO_ORIGIN)
+
+    @property
+    def origin(self) -> Origin:
+        """Its file and the line of each of its fields; `NO_ORIGIN` for an item made in code."""
+        return self._origin
+
+    def locate(self, origin: Origin) -> None:
+        """Record where this item and each item inside it were written; validation calls it once, before anyone reads it."""
+        self._origin = origin
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            parts = enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict) else [(None, value)]
+            for key, item in parts:
+                if isinstance(item, Located):
+                    item.locate(origin.at(name) if key is None else origin.at(name, key))
+
+
+class _Content(Located):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
     id_from_file_name: ClassVar[bool] = False
@@ -253,6 +276,8 @@ class Entry(_Content):
     """What terms and actors share: they can be mentioned in a text and linked to."""
 
     id_from_file_name: ClassVar[bool] = True
+    label_field: ClassVar[str] = "name"
+    """The field that holds the entry's label."""
 
     id: Id = Field(description="The entry's id: its file name without .yml.")
     aliases: list[PlainText] = Field(default=[], description="Other words in a text that should link here, like [short name, other spelling].")
@@ -275,9 +300,15 @@ class Entry(_Content):
         """Every form of the name that links here, the label first."""
         return [self.label, *self.aliases]
 
+    def name_line(self, index: int) -> int:
+        """The line where the `index`-th of `names` is written: the label's field, then each alias."""
+        return self.origin.line("aliases", index - 1) if index else self.origin.line(self.label_field)
+
 
 class Term(Entry):
     """A glossary entry."""
+
+    label_field: ClassVar[str] = "title"
 
     title: PlainText = Field(description="The name shown as the page title.")
     explanation: Markdown = Field(description="A few short paragraphs of Markdown, in your own words.")

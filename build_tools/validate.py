@@ -14,7 +14,24 @@ from pydantic import BaseModel, ValidationError
 from .errors import ProblemList, closest
 from .fielddocs import field_hint
 from .load import RawContent, RawReading
-from .model import ID_PATTERN, Actor, Annotation, Camp, Era, Event, Paragraph, Place, Publisher, Question, Reading, ReadingMeta, Term, unsafe_html, unsafe_links
+from .model import (
+    ID_PATTERN,
+    Actor,
+    Annotation,
+    Camp,
+    Era,
+    Event,
+    Located,
+    Paragraph,
+    Place,
+    Publisher,
+    Question,
+    Reading,
+    ReadingMeta,
+    Term,
+    unsafe_html,
+    unsafe_links,
+)
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
@@ -24,23 +41,25 @@ ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class ValidatedContent:
-    """Typed models per kind, plus the source file of every entry for cross-reference errors."""
+    """Typed models per kind, each knowing where it was written (its `origin`), for the cross-checks that follow."""
 
     def __init__(self) -> None:
-        self.terms: list[tuple[Term, YamlFile]] = []
-        self.actors: list[tuple[Actor, YamlFile]] = []
-        self.events: list[tuple[Event, YamlFile]] = []
-        self.places: list[tuple[Place, YamlFile]] = []
+        self.terms: list[Term] = []
+        self.actors: list[Actor] = []
+        self.events: list[Event] = []
+        self.places: list[Place] = []
         self.basemap: object = None
         """Parsed JSON of the locator map's outlines, checked when the library is built."""
-        self.questions: list[tuple[Question, YamlFile, Location]] = []
-        self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
-        self.eras: list[tuple[Era, YamlFile, Location]] = []
-        self.camps: list[tuple[Camp, YamlFile, Location]] = []
-        self.readings: list[tuple[Reading, RawReading]] = []
-        self.publishers: list[tuple[Publisher, YamlFile, Location]] = []
-        self.publishers_file: YamlFile | None = None
-        """None when the project has no publishers file: then sources are not checked against it."""
+        self.questions: list[Question] = []
+        self.annotations: list[Annotation] = []
+        self.eras: list[Era] = []
+        self.camps: list[Camp] = []
+        self.readings: list[Reading] = []
+        self.publishers: list[Publisher] = []
+        self.publishers_path: str | None = None
+        """The publishers file, for messages; None when the project has none: then sources are not checked against it."""
+        self.publisher_names: set[str] = set()
+        """Every name the publishers file lists, valid entry or not: citing one whose entry is invalid is not a second mistake."""
         self.broken_ids: set[str] = set()
         """Ids of files that exist but could not be read or validated: references to them are not reported again."""
 
@@ -57,9 +76,12 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
         result.questions = _validate_list_file(raw.questions, Question, problems)
     if raw.annotations is not None:
         result.annotations = _validate_list_file(raw.annotations, Annotation, problems)
-    if raw.publishers is not None:
+    if raw.publishers is not None and isinstance(raw.publishers.data, list):
         result.publishers = _validate_list_file(raw.publishers, Publisher, problems)
-        result.publishers_file = raw.publishers
+        result.publishers_path = raw.publishers.path
+        result.publisher_names = {str(item["name"]) for item in raw.publishers.data if isinstance(item, dict) and "name" in item}
+    elif raw.publishers is not None:
+        _validate_list_file(raw.publishers, Publisher, problems)
     if raw.eras is not None:
         result.eras = _validate_list_file(raw.eras, Era, problems)
     if raw.camps is not None:
@@ -67,13 +89,14 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
     for reading in raw.readings:
         parsed = _validate_reading(reading, problems)
         if parsed is not None:
-            result.readings.append((parsed, reading))
+            result.readings.append(parsed)
     # One mistake, one message: a broken file's id still exists for the files that refer to it.
     unreadable = (PurePosixPath(problem.path) for problem in raw.problems)
     result.broken_ids = {path.stem for path in unreadable if path.parent.name in ("terms", "actors", "events") or path.suffix == ".md"}
-    for files, valid in ((raw.terms, result.terms), (raw.actors, result.actors), (raw.events, result.events)):
-        result.broken_ids |= {_stem(file) for file in files} - {_stem(file) for _, file in valid}
-    result.broken_ids |= {reading.id for reading in raw.readings} - {reading.id for reading, _ in result.readings}
+    kinds: list[tuple[list[YamlFile], list[Term] | list[Actor] | list[Event]]] = [(raw.terms, result.terms), (raw.actors, result.actors), (raw.events, result.events)]
+    for files, valid in kinds:
+        result.broken_ids |= {_stem(file) for file in files} - {item.id for item in valid}
+    result.broken_ids |= {reading.id for reading in raw.readings} - {reading.id for reading in result.readings}
     return result
 
 
@@ -81,12 +104,12 @@ def _stem(file: YamlFile) -> str:
     return PurePosixPath(file.path).stem
 
 
-def _validate_entry_files(files: list[YamlFile], model: type[ModelT], problems: ProblemList) -> list[tuple[ModelT, YamlFile]]:
+def _validate_entry_files(files: list[YamlFile], model: type[ModelT], problems: ProblemList) -> list[ModelT]:
     found = []
     for file in files:
         entry = _validate_entry_file(file, model, problems)
         if entry is not None:
-            found.append((entry, file))
+            found.append(entry)
     return found
 
 
@@ -108,7 +131,7 @@ def _validate_entry_file(file: YamlFile, model: type[ModelT], problems: ProblemL
     return validate_model(model, {**file.data, "id": stem}, file, (), problems)
 
 
-def _validate_list_file(file: YamlFile, model: type[ModelT], problems: ProblemList) -> list[tuple[ModelT, YamlFile, Location]]:
+def _validate_list_file(file: YamlFile, model: type[ModelT], problems: ProblemList) -> list[ModelT]:
     if not isinstance(file.data, list):
         problems.add(file.path, 1, f"the file must be a list of entries, each starting with '- ', not {_kind_of(file.data)}.")
         return []
@@ -120,7 +143,7 @@ def _validate_list_file(file: YamlFile, model: type[ModelT], problems: ProblemLi
             continue
         parsed = validate_model(model, item, file, location, problems)
         if parsed is not None:
-            found.append((parsed, file, location))
+            found.append(parsed)
     return found
 
 
@@ -157,7 +180,7 @@ def _check_reading_body(raw: RawReading, problems: ProblemList) -> None:
 def validate_model(model: type[ModelT], data: dict[str, Any], file: YamlFile, base: Location, problems: ProblemList) -> ModelT | None:
     """Validate `data` as `model`; add one problem per error, at the line of the offending key."""
     try:
-        return model.model_validate(data)
+        parsed = model.model_validate(data)
     except ValidationError as error:
         details = error.errors()
         for detail in details:
@@ -166,6 +189,9 @@ def validate_model(model: type[ModelT], data: dict[str, Any], file: YamlFile, ba
             location = (*base, *detail["loc"])
             problems.add(file.path, file.line_of(location), _message(model, detail, data))
         return None
+    if isinstance(parsed, Located):
+        parsed.locate(file.origin(base))
+    return parsed
 
 
 def _misspelled(model: type[BaseModel], missing: tuple[Any, ...], details: list[Any]) -> bool:
