@@ -65,12 +65,6 @@ def render_actors_index(library: Library, layout: Layout) -> str:
     return "\n".join(lines)
 
 
-def _initial(title: str) -> str:
-    """The glossary heading a title files under: its first letter, or 'Numbers' (never a bare digit)."""
-    first = title[:1].upper()
-    return first if first.isalpha() else "Numbers"
-
-
 _NAME_PARTICLES = ("al-", "el-", "al ", "de ", "van ", "von ")
 _FAMILY_PREFIXES = {"abdul", "abd", "abu", "bin", "ibn", "bint", "van", "von", "de", "del", "da"}
 
