@@ -122,7 +122,7 @@ def _gists(file: YamlFile, readings: dict[str, Reading], problems: ProblemList, 
             elif words > GIST_WORDS:
                 problems.add(file.path, line, f"the gist of paragraph {key} has {words} words; keep it to {GIST_WORDS} or fewer.")
             else:
-                found[(reading_id, int(key))] = Gist(reading_id, int(key), text, file.path, line)
+                found[(reading_id, int(key))] = Gist(reading_id, int(key), text, file.origin((reading_id, key)))
     return found
 
 
@@ -145,7 +145,7 @@ def gist_warnings(classroom: Classroom) -> list[Problem]:
     for gist in classroom.gists.values():
         level = grade(gist.text)
         if level > GIST_GRADE:
-            warnings.append(Problem(gist.path, gist.line, f"the gist of paragraph {gist.number} reads at grade {level:.1f} (Flesch–Kincaid); aim for {GIST_GRADE:.0f} or lower with shorter words and sentences."))
+            warnings.append(Problem(gist.origin.path, gist.origin.line(), f"the gist of paragraph {gist.number} reads at grade {level:.1f} (Flesch–Kincaid); aim for {GIST_GRADE:.0f} or lower with shorter words and sentences."))
     return warnings
 
 

@@ -11,6 +11,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints
 
 from .model import Id, Markdown, ParagraphRefs, PlainText, _Content
+from .yamlfile import NO_ORIGIN, Origin
 
 __all__ = ["GIST_GRADE", "GIST_WORDS", "PHASES", "Classroom", "Differentiation", "Gist", "GistsFile", "LessonPhase", "LessonPlan", "SelfCheckQuestion"]
 
@@ -74,13 +75,12 @@ GistsFile = Annotated[
 
 @dataclass(frozen=True)
 class Gist:
-    """A paragraph's gist: the reading id, the paragraph number and the text."""
+    """A paragraph's gist: the reading id, the paragraph number, the text and where it was written."""
 
     reading: str
     number: int
     text: str
-    path: str
-    line: int
+    origin: Origin = field(default=NO_ORIGIN, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
