@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from .classroom_model import GIST_GRADE, GIST_WORDS, PHASES, Classroom, Gist, LessonPhase, LessonPlan, SelfCheckQuestion
 from .errors import Problem, ProblemList, closest
+from .fielddocs import required_fields
 from .model import ParagraphRefs, Reading
 from .validate import validate_model
 from .yamlfile import Origin, YamlFile
@@ -50,7 +51,7 @@ def _self_check(file: YamlFile, readings: dict[str, Reading], problems: ProblemL
     seen: dict[str, int] = {}
     for index, item in enumerate(file.data):
         if not isinstance(item, dict):
-            problems.add(file.path, file.line_of((index,)), f"question {index + 1} must hold keys and values (id, prompt, choices, answer, explanation, paragraphs).")
+            problems.add(file.path, file.line_of((index,)), f"question {index + 1} must hold keys and values ({', '.join(required_fields(SelfCheckQuestion))}).")
             continue
         question = validate_model(SelfCheckQuestion, item, file, (index,), problems)
         if question is None:
@@ -128,7 +129,7 @@ def _gists(file: YamlFile, readings: dict[str, Reading], problems: ProblemList, 
 
 def _lesson(file: YamlFile, readings: dict[str, Reading], problems: ProblemList, broken: set[str]) -> LessonPlan | None:
     if not isinstance(file.data, dict):
-        problems.add(file.path, 1, "the lesson plan must hold keys and values (title, reading, objectives, before, during, after, materials, differentiation).")
+        problems.add(file.path, 1, f"the lesson plan must hold keys and values ({', '.join(required_fields(LessonPlan))}).")
         return None
     lesson = validate_model(LessonPlan, file.data, file, (), problems)
     if lesson is not None and not _known_reading(lesson.origin, ("reading",), lesson.reading, readings, problems, broken):

@@ -15,7 +15,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-__all__ = ["allowed_values", "field_doc", "field_hint", "lower_first", "model_fields"]
+__all__ = ["allowed_values", "field_doc", "field_hint", "lower_first", "model_fields", "required_fields"]
 
 
 def allowed_values(annotation: Any) -> tuple[str, ...]:
@@ -54,6 +54,11 @@ def lower_first(text: str) -> str:
     if first[:1].isupper() and (len(first) == 1 or first[1:].islower()):
         return text[0].lower() + text[1:]
     return text
+
+
+def required_fields(model: type[BaseModel]) -> list[str]:
+    """The names of the fields the model cannot do without, in the order declared, for messages that list them."""
+    return [name for name, field in model.model_fields.items() if field.is_required()]
 
 
 def model_fields(model: Any) -> dict[str, FieldInfo]:
