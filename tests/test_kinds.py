@@ -23,7 +23,13 @@ from build_tools.reading_kinds import READING_KINDS
 
 @pytest.mark.parametrize(
     ("values", "labels"),
-    [(ActorKind, ACTOR_KINDS), (PlaceKind, PLACE_KINDS), (RelationshipKind, RELATIONSHIP_KINDS), (PublisherType, PUBLISHER_TYPES), (ReadingKindName, READING_KINDS)],
+    [
+        (ActorKind, ACTOR_KINDS),
+        (PlaceKind, PLACE_KINDS),
+        (RelationshipKind, RELATIONSHIP_KINDS),
+        (PublisherType, PUBLISHER_TYPES),
+        (ReadingKindName, READING_KINDS),
+    ],
     ids=["actor", "place", "relationship", "publisher", "reading"],
 )
 def test_every_value_has_its_label_in_the_order_offered(values: Any, labels: dict[str, Any]) -> None:
