@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .classroom_model import GIST_GRADE, GIST_WORDS, PHASES, Classroom, Gist, LessonPhase, LessonPlan, SelfCheckQuestion
+from .classroom_model import GIST_GRADE, GIST_WORDS, Classroom, Gist, LessonPhase, LessonPlan, SelfCheckQuestion
 from .errors import Problem, ProblemList, closest
 from .fielddocs import required_fields
 from .model import ParagraphRefs, Reading
@@ -25,7 +25,6 @@ from .yamlfile import Origin, YamlFile
 __all__ = [
     "GIST_GRADE",
     "GIST_WORDS",
-    "PHASES",
     "Classroom",
     "LessonPhase",
     "LessonPlan",

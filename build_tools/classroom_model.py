@@ -13,13 +13,12 @@ from pydantic import Field, StringConstraints
 from .model import Id, Markdown, ParagraphRefs, PlainText, _Content
 from .yamlfile import NO_ORIGIN, Origin
 
-__all__ = ["GIST_GRADE", "GIST_WORDS", "PHASES", "Classroom", "Differentiation", "Gist", "GistsFile", "LessonPhase", "LessonPlan", "SelfCheckQuestion"]
+__all__ = ["GIST_GRADE", "GIST_WORDS", "Classroom", "Differentiation", "Gist", "GistsFile", "LessonPhase", "LessonPlan", "SelfCheckQuestion"]
 
 GIST_WORDS = 25
 """At most this many words in a gist."""
 GIST_GRADE = 7.0
 """Gists above this reading grade get a warning."""
-PHASES = ("before", "during", "after")
 
 
 class SelfCheckQuestion(_Content):

@@ -9,7 +9,6 @@ The file is optional: without it there is nothing to check.
 from __future__ import annotations
 
 import re
-from typing import Literal
 
 from pydantic import ConfigDict, Field
 
@@ -17,7 +16,7 @@ from .errors import Problem, ProblemList, closest
 from .layout import Layout
 from .linker import Linker, Match
 from .load import ContentPaths
-from .model import Id, Library, Located, PlainText, Reading
+from .model import Id, Library, Located, Phase, PlainText, Reading
 from .pages import link_targets
 from .text import fold
 from .validate import validate_model
@@ -65,7 +64,7 @@ class Expectations(_Strict):
     """Everything `glossary/expectations.yml` may hold."""
 
     at_least: AtLeast = Field(default=AtLeast(), description="Minimum counts of terms, actors, events, questions, annotations and readings.")
-    question_phases: list[Literal["before", "during", "after"]] = Field(default=[], description="Phases that each need at least one question.")
+    question_phases: list[Phase] = Field(default=[], description="Phases that each need at least one question.")
     timeline: Timeline = Field(default=Timeline(), description="The years of the earliest and the latest event: 'first_year' and 'last_year'.")
     readings: dict[Id, ReadingExpectations] = Field(default={}, description="Reading id → what that reading must keep: 'text', 'paragraphs' and 'linked'.")
 

@@ -22,9 +22,11 @@ if TYPE_CHECKING:
 __all__ = [
     "ACTOR_GROUPS",
     "ACTOR_KINDS",
+    "PHASES",
     "PLACE_KINDS",
     "PUBLISHER_TYPES",
     "RELATIONSHIP_KINDS",
+    "SKILLS",
     "Actor",
     "ActorKind",
     "Annotation",
@@ -39,6 +41,7 @@ __all__ = [
     "OtherView",
     "Paragraph",
     "ParagraphRefs",
+    "Phase",
     "Place",
     "PlaceKind",
     "Publisher",
@@ -49,6 +52,7 @@ __all__ = [
     "Relationship",
     "RelationshipKind",
     "SiteIdentity",
+    "Skill",
     "Source",
     "Term",
     "in_scope",
@@ -457,14 +461,30 @@ class Camp(_Content):
     description: Markdown | None = Field(default=None, description="One sentence on what holds the camp together.")
 
 
+Phase = Literal["before", "during", "after"]
+
+PHASES: dict[Phase, str] = {"before": "Before reading", "during": "While reading", "after": "After reading"}
+"""Each phase of a lesson around the reading, in order, and its title on the questions page, worksheets and lesson plan."""
+
+Skill = Literal["comprehension", "vocabulary", "point-of-view", "evidence", "perspectives", "connections"]
+
+SKILLS: dict[Skill, str] = {
+    "comprehension": "Understanding",
+    "vocabulary": "Vocabulary",
+    "point-of-view": "Point of view",
+    "evidence": "Evidence and opinion",
+    "perspectives": "Other perspectives",
+    "connections": "Connections",
+}
+"""Each skill a question practises and the label shown above the question."""
+
+
 class Question(_Content):
     """A discussion question that points students at paragraphs."""
 
     id: Id = Field(description="A short id of lowercase words and hyphens, unique in the file, like 'who-is-writing'.")
-    phase: Literal["before", "during", "after"] = Field(description="When students answer it, around the reading.")
-    skill: Literal["comprehension", "vocabulary", "point-of-view", "evidence", "perspectives", "connections"] = Field(
-        description="What the question practises."
-    )
+    phase: Phase = Field(description="When students answer it, around the reading.")
+    skill: Skill = Field(description="What the question practises.")
     prompt: Markdown = Field(description="The question students see, in Markdown.")
     paragraphs: ParagraphRefs = Field(
         default={}, description=f"The paragraphs the question is about: {_PARAGRAPHS}; needed for questions during and after reading."

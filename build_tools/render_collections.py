@@ -6,7 +6,7 @@ from itertools import groupby
 
 from .layout import Layout
 from .mentions import Mention
-from .model import ACTOR_GROUPS, Actor, Library, Question
+from .model import ACTOR_GROUPS, PHASES, SKILLS, Actor, Library, Question
 from .question_order import group_questions
 from .render import escape, link, render_paragraph_quotes, safe_markdown
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
@@ -16,16 +16,6 @@ from .render_worksheets import link_question_ids, paragraph_line, question_numbe
 from .wording import the_readings, time_of
 
 __all__ = ["family_name", "render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
-
-_PHASES = {"before": "Before reading", "during": "While reading", "after": "After reading"}
-_SKILLS = {
-    "comprehension": "Understanding",
-    "vocabulary": "Vocabulary",
-    "point-of-view": "Point of view",
-    "evidence": "Evidence and opinion",
-    "perspectives": "Other perspectives",
-    "connections": "Connections",
-}
 
 
 def render_glossary_index(library: Library, layout: Layout) -> str:
@@ -99,7 +89,7 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False)
     """
     uri = layout.questions
     lines = ["# Discussion questions", "", "Questions to think about before, while and after you read. Each one points to the paragraphs it is about.", ""]
-    sheets = [f"[{title.lower()}]({link(uri, layout.worksheet(phase))})" for phase, title in _PHASES.items() if any(q.phase == phase for q in library.questions)]
+    sheets = [f"[{title.lower()}]({link(uri, layout.worksheet(phase))})" for phase, title in PHASES.items() if any(q.phase == phase for q in library.questions)]
     if sheets:
         lines += [f'<p class="worksheet-links">To print, use a worksheet: {" · ".join(sheets)}.</p>', ""]
     groups = group_questions(library)
@@ -114,7 +104,7 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False)
             if reading:
                 lines += [f"[Read it]({link(uri, reading.src_uri)}) · {escape(reading.meta.author)}, {reading.meta.date.human}", "{: .question-group__reading }", ""]
             level = "###"
-        for phase, phase_title in _PHASES.items():
+        for phase, phase_title in PHASES.items():
             in_phase = [question for question in questions if question.phase == phase]
             if not in_phase:
                 continue
@@ -129,7 +119,7 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False)
 
 def _question(library: Library, uri: str, layout: Layout, question: Question, number: int, teacher: bool) -> list[str]:
     anchor = layout.question_anchor(question.id)
-    lines = [f'<div class="question" id="{anchor}" markdown>', "", f'<p class="question__label">Question {number} · {_SKILLS[question.skill]}</p>', ""]
+    lines = [f'<div class="question" id="{anchor}" markdown>', "", f'<p class="question__label">Question {number} · {SKILLS[question.skill]}</p>', ""]
     # A question that asks students to guess words does not link (and so define) them.
     prompt = safe_markdown(question.prompt)
     lines += [f'<div class="no-term-links" markdown>\n\n{prompt}\n\n</div>' if question.guess_terms else prompt, ""]

@@ -9,14 +9,18 @@ import pytest
 from build_tools.model import (
     ACTOR_GROUPS,
     ACTOR_KINDS,
+    PHASES,
     PLACE_KINDS,
     PUBLISHER_TYPES,
     RELATIONSHIP_KINDS,
+    SKILLS,
     ActorKind,
+    Phase,
     PlaceKind,
     PublisherType,
     ReadingKindName,
     RelationshipKind,
+    Skill,
 )
 from build_tools.reading_kinds import READING_KINDS
 
@@ -29,8 +33,10 @@ from build_tools.reading_kinds import READING_KINDS
         (RelationshipKind, RELATIONSHIP_KINDS),
         (PublisherType, PUBLISHER_TYPES),
         (ReadingKindName, READING_KINDS),
+        (Phase, PHASES),
+        (Skill, SKILLS),
     ],
-    ids=["actor", "place", "relationship", "publisher", "reading"],
+    ids=["actor", "place", "relationship", "publisher", "reading", "phase", "skill"],
 )
 def test_every_value_has_its_label_in_the_order_offered(values: Any, labels: dict[str, Any]) -> None:
     assert list(labels) == list(get_args(values))
