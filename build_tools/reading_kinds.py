@@ -6,13 +6,12 @@ One place for everything that depends on `kind`: the reading page, the home page
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from .fielddocs import field_hint
-from .model import Reading, ReadingKindName, ReadingMeta
+from .model import ReadingKindName, ReadingMeta
 
-__all__ = ["READING_KINDS", "WORDS_PER_MINUTE", "ReadingKind", "credit_line", "kind_problems", "kinds_needing", "reading_minutes", "source_line"]
+__all__ = ["READING_KINDS", "ReadingKind", "credit_line", "kind_problems", "kinds_needing", "source_line"]
 
 
 @dataclass(frozen=True)
@@ -49,9 +48,6 @@ READING_KINDS: dict[ReadingKindName, ReadingKind] = {
     "primary-source": ReadingKind("Primary source", "This is a **primary source**: a document from the time itself."),
 }
 """Every value of `ReadingMeta.kind`, in the order they are offered."""
-
-WORDS_PER_MINUTE = 200
-"""A careful school reading pace, for the reading time on the home page."""
 
 
 def kinds_needing(name: str) -> list[str]:
@@ -94,9 +90,3 @@ def credit_line(meta: ReadingMeta) -> str:
     if meta.publisher:
         return f"Reproduced for teaching, with credit to {meta.author} and {meta.publisher}."
     return f"Reproduced for teaching, with credit to {meta.author}."
-
-
-def reading_minutes(reading: Reading) -> int:
-    """Minutes a student needs to read the text once, at least one."""
-    words = sum(len(paragraph.text.split()) for paragraph in reading.paragraphs)
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))
