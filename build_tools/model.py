@@ -55,7 +55,6 @@ __all__ = [
     "Skill",
     "Source",
     "Term",
-    "in_scope",
     "paragraph_anchor",
     "unsafe_html",
     "unsafe_links",
@@ -566,11 +565,6 @@ class SiteIdentity:
     name: str = ""
     description: str = ""
     copyright: str = ""
-
-
-def in_scope(readings: list[str] | tuple[str, ...], reading_id: str) -> bool:
-    """Whether something scoped to `readings` (empty: every reading) belongs to the reading `reading_id`."""
-    return not readings or reading_id in readings
 
 
 @dataclass(frozen=True)
