@@ -589,7 +589,6 @@ class Library:
     """By name; empty when the project has no publishers file."""
     classroom: Classroom = field(default_factory=lambda: _no_classroom())
     """Self-check questions, gists and the lesson plan (see `classroom`)."""
-    """Oldest first."""
     site: SiteIdentity = field(default_factory=lambda: SiteIdentity())
     """Name, description and copyright, from the project's configuration."""
 

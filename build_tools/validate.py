@@ -178,7 +178,11 @@ def _check_reading_body(raw: RawReading, problems: ProblemList) -> None:
 
 
 def validate_model(model: type[ModelT], data: dict[str, Any], file: YamlFile, base: Location, problems: ProblemList) -> ModelT | None:
-    """Validate `data` as `model`; add one problem per error, at the line of the offending key."""
+    """Validate `data` as `model`; add one problem per error, at the line of the offending key.
+
+    A valid item is handed its origin (its file and the line of each field, see `Origin`), so no later
+    stage needs the YAML file to report on it.
+    """
     try:
         parsed = model.model_validate(data)
     except ValidationError as error:

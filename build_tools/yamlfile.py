@@ -1,5 +1,7 @@
 """Read one YAML file into plain data plus the line of every key, so later errors can point at lines.
 
+Validation hands each item its `Origin` (the file and those lines), which the item carries from then on.
+
 PyYAML's composer gives nodes with positions; we build the data ourselves from those nodes
 so that duplicate keys are errors (PyYAML silently keeps the last one) and dates stay strings
 (the model parses them with their precision: `2020`, `2020-01`, `2020-01-03`).
