@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from build_tools.field_tables import FIELD_TABLES, field_table, update_field_tables
 from build_tools.fielddocs import field_doc, field_hint
-from build_tools.model import Actor, Term
+from build_tools.model import Actor, Entry, Located, Term
 from conftest import ROOT
 
 README = ROOT / "glossary" / "README.md"
@@ -23,6 +23,15 @@ CONTENT_MODELS: list[type[BaseModel]] = list(FIELD_TABLES.values())
 def test_committed_readme_tables_match_the_models() -> None:
     text = README.read_text(encoding="utf-8")
     assert update_field_tables(text) == text, "the field tables in glossary/README.md are out of date: run 'make schemas' and commit it"
+
+
+def _subclasses(model: type[BaseModel]) -> set[type[BaseModel]]:
+    return {sub for child in model.__subclasses__() for sub in {child, *_subclasses(child)}}
+
+
+def test_every_content_model_has_a_table() -> None:
+    shared = {Entry, *(model for model in _subclasses(Located) if model.__name__.startswith("_"))}
+    assert _subclasses(Located) - shared == set(FIELD_TABLES.values())
 
 
 def test_every_model_has_its_table_in_the_readme() -> None:
