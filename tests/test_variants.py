@@ -79,7 +79,10 @@ def test_the_offline_copy_asks_for_materials_offline_plugin(tmp_path: Path) -> N
     result = subprocess.run([sys.executable, "-m", "build_tools", "--project", str(project), "offline"], capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "the offline copy needs Material's offline plugin, switched on by OFFLINE. Add under 'plugins:' '- offline:' with 'enabled: !ENV [OFFLINE, false]'" in result.stderr
+    assert (
+        "the offline copy needs Material's offline plugin, switched on by OFFLINE. Add under 'plugins:' '- offline:' with 'enabled: !ENV [OFFLINE, false]'"
+        in result.stderr
+    )
     assert not (project / "site-offline.zip").exists()
 
 
