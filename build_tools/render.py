@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from itertools import groupby
 
 from .mentions import Mention
-from .model import Disagreement, Library, ParagraphRefs, Publisher, Source, paragraph_anchor
+from .model import Library, ParagraphRefs, Publisher, Source, paragraph_anchor
 from .text import split_sentences
 
 __all__ = [
@@ -16,7 +16,6 @@ __all__ = [
     "credit",
     "escape",
     "link",
-    "render_disagreements",
     "render_mentions",
     "render_paragraph_quotes",
     "render_paragraph_refs",
@@ -134,22 +133,6 @@ def render_paragraph_quotes(library: Library, page_uri: str, refs: ParagraphRefs
             lines.append(f"- [Paragraph {number}]({link(page_uri, reading.src_uri, paragraph_anchor(number))}){source}: <span class=\"backlink-quote\">“{quote}”</span>")
     lines += ["", "</div>", ""]
     return "\n".join(lines)
-
-
-def render_disagreements(library: Library, page_uri: str, disagreements: list[Disagreement]) -> str:
-    """A visible note wherever the reading and other sources differ, citing both."""
-    if not disagreements:
-        return ""
-    blocks = []
-    for disagreement in disagreements:
-        body = [safe_markdown(disagreement.summary), ""]
-        refs = render_paragraph_refs(library, page_uri, disagreement.paragraphs, "The reading says this in")
-        if refs:
-            body += [refs, ""]
-        body.append(render_sources(disagreement.sources, "**Other sources:**", library.publishers).rstrip())
-        indented = "\n".join(f"    {line}" if line else "" for line in "\n".join(body).splitlines())
-        blocks.append(f'!!! warning "The reading and other sources differ"\n\n{indented}\n')
-    return "\n".join(blocks)
 
 
 # Turns the hidden asset links (which MkDocs rewrites for this page's URL) into a stylesheet and a

@@ -6,7 +6,7 @@ from itertools import groupby
 
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Library, Question
+from .model import ACTOR_GROUPS, PHASES, SKILLS, Actor, Library, Question
 from .question_order import group_questions
 from .render import escape, link, render_paragraph_quotes, safe_markdown
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
@@ -16,24 +16,6 @@ from .render_worksheets import link_question_ids, paragraph_line, question_numbe
 from .wording import the_readings, time_of
 
 __all__ = ["family_name", "render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
-
-_PHASES = {"before": "Before reading", "during": "While reading", "after": "After reading"}
-_SKILLS = {
-    "comprehension": "Understanding",
-    "vocabulary": "Vocabulary",
-    "point-of-view": "Point of view",
-    "evidence": "Evidence and opinion",
-    "perspectives": "Other perspectives",
-    "connections": "Connections",
-}
-_ACTOR_GROUPS = {
-    "People": ("person",),
-    "States": ("state",),
-    "Governments": ("government",),
-    "Armed forces and armed groups": ("military", "armed-group"),
-    "Organisations and movements": ("organisation", "movement"),
-}
-"""Index headings and the actor kinds under each, in order."""
 
 
 def render_glossary_index(library: Library, layout: Layout) -> str:
@@ -59,7 +41,7 @@ def render_actors_index(library: Library, layout: Layout) -> str:
     diagram = render_diagram(library, layout, uri)
     if diagram:
         lines += ["## Who backs whom", "", diagram, ""]
-    for heading, kinds in _ACTOR_GROUPS.items():
+    for heading, kinds in ACTOR_GROUPS.items():
         actors = sorted((actor for actor in library.actors.values() if actor.kind in kinds), key=_sort_key)
         if not actors:
             continue
@@ -71,12 +53,6 @@ def render_actors_index(library: Library, layout: Layout) -> str:
         lines += [f"- **[{escape(actor.name)}]({link(uri, layout.entry_uri(actor))})**: {escape(actor.short)}" for actor in actors]
         lines += ["", "</div>", ""]
     return "\n".join(lines)
-
-
-def _initial(title: str) -> str:
-    """The glossary heading a title files under: its first letter, or 'Numbers' (never a bare digit)."""
-    first = title[:1].upper()
-    return first if first.isalpha() else "Numbers"
 
 
 _NAME_PARTICLES = ("al-", "el-", "al ", "de ", "van ", "von ")
@@ -113,7 +89,7 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False)
     """
     uri = layout.questions
     lines = ["# Discussion questions", "", "Questions to think about before, while and after you read. Each one points to the paragraphs it is about.", ""]
-    sheets = [f"[{title.lower()}]({link(uri, layout.worksheet(phase))})" for phase, title in _PHASES.items() if any(q.phase == phase for q in library.questions)]
+    sheets = [f"[{title.lower()}]({link(uri, layout.worksheet(phase))})" for phase, title in PHASES.items() if any(q.phase == phase for q in library.questions)]
     if sheets:
         lines += [f'<p class="worksheet-links">To print, use a worksheet: {" · ".join(sheets)}.</p>', ""]
     groups = group_questions(library)
@@ -128,7 +104,7 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False)
             if reading:
                 lines += [f"[Read it]({link(uri, reading.src_uri)}) · {escape(reading.meta.author)}, {reading.meta.date.human}", "{: .question-group__reading }", ""]
             level = "###"
-        for phase, phase_title in _PHASES.items():
+        for phase, phase_title in PHASES.items():
             in_phase = [question for question in questions if question.phase == phase]
             if not in_phase:
                 continue
@@ -143,7 +119,7 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False)
 
 def _question(library: Library, uri: str, layout: Layout, question: Question, number: int, teacher: bool) -> list[str]:
     anchor = layout.question_anchor(question.id)
-    lines = [f'<div class="question" id="{anchor}" markdown>', "", f'<p class="question__label">Question {number} · {_SKILLS[question.skill]}</p>', ""]
+    lines = [f'<div class="question" id="{anchor}" markdown>', "", f'<p class="question__label">Question {number} · {SKILLS[question.skill]}</p>', ""]
     # A question that asks students to guess words does not link (and so define) them.
     prompt = safe_markdown(question.prompt)
     lines += [f'<div class="no-term-links" markdown>\n\n{prompt}\n\n</div>' if question.guess_terms else prompt, ""]

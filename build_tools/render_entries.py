@@ -5,7 +5,7 @@ from __future__ import annotations
 from .disagreements import render_disagreement_notes
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Event, Library, Term
+from .model import ACTOR_KINDS, Actor, Event, Library, Term
 from .render import escape, link, render_mentions, render_sources, safe_markdown
 from .render_diagram import DIAGRAM_CLASS, KIND_LABELS, render_diagram
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
@@ -15,16 +15,6 @@ __all__ = ["EntryIndex", "render_entry"]
 
 SEARCH_BOOST = 10
 """Material `search.boost` of entry pages: a search for an entry's name or alias lists its page first."""
-
-_KIND_LABELS = {
-    "person": "Person",
-    "state": "State",
-    "government": "Government",
-    "military": "Military force",
-    "armed-group": "Armed group",
-    "organisation": "Organisation",
-    "movement": "Movement",
-}
 
 
 class EntryIndex:
@@ -83,7 +73,7 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
 
 def _summary(layout: Layout, entry: Term | Actor, uri: str) -> str:
     """What it is first, at body size; then its other names (the spellings a student meets in texts)."""
-    kind = "Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind]
+    kind = "Glossary term" if isinstance(entry, Term) else ACTOR_KINDS[entry.kind]
     letter = entry.title[:1].upper() if isinstance(entry, Term) and layout.index_anchor(entry) != "letter-other" else "Numbers and signs"
     index = f"Glossary: {escape(letter)}" if isinstance(entry, Term) else "People and groups"
     # Entry pages are not listed in the nav (it would grow with the glossary): this leads back to the index.

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from .layout import Layout
 from .model import Library
-from .reading_kinds import READING_KINDS, reading_minutes
+from .reading_kinds import READING_KINDS
 from .render import escape, link
+from .scaffolds import reading_minutes
 
 __all__ = ["READINGS_MARKER", "place_reading_list", "render_reading_list"]
 

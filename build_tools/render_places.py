@@ -7,7 +7,7 @@ import html
 from .assets import asset_uri
 from .layout import Layout
 from .locator import project_map
-from .model import Library, Place
+from .model import PLACE_KINDS, Library, Place
 from .render import escape, link, render_sources, safe_markdown
 from .render_diagram import DOC_LINK
 from .text import fold
@@ -15,7 +15,8 @@ from .text import fold
 __all__ = ["KIND_LABELS", "STYLESHEET", "place_target", "render_place", "render_places_index"]
 
 STYLESHEET = asset_uri("map.css")
-KIND_LABELS = {"city": "City", "military-base": "Military base", "airport": "Airport", "district": "District", "region": "Region"}
+KIND_LABELS = PLACE_KINDS
+"""Each place kind's label (kept beside the kinds, in the model)."""
 
 
 def place_target(library: Library, layout: Layout, place: Place) -> str:
