@@ -133,12 +133,15 @@ class PageTemplates:
     def render(self, name: str, **context: Any) -> str:
         """The page from template `name`; a broken override raises `ContentError` at its file and line.
 
+        The page ends with one newline however its template ends, so each block of a template may
+        end with the blank line that separates it from the next.
+
         Raises:
             ContentError: the project's template does not compile or fails while rendering.
         """
         try:
             # Compiled once and kept by the environment; an edited override is compiled again.
-            return self.environment.get_template(name).render(context)
+            return self.environment.get_template(name).render(context).rstrip("\n") + "\n"
         except jinja2.TemplateSyntaxError as error:
             raise ContentError([self._problem(error.filename, error.lineno, error.message or str(error))]) from None
         except Exception as error:
