@@ -16,7 +16,7 @@ from .errors import ContentError
 from .layout import Layout
 from .load import ContentPaths
 from .model import Library
-from .site import load_library, load_site
+from .site import load_library, load_site, project_templates
 
 __all__ = ["TEACHER_DIR", "main"]
 
@@ -119,7 +119,7 @@ def _check(root: Path) -> Library:
         library = load_library(ContentPaths(root))
     except ContentError as error:
         raise ContentError([*error.problems, *check_project(root)]) from None
-    generated = {page.src_uri for page in plan_site(library, Layout()).pages}
+    generated = {page.src_uri for page in plan_site(library, Layout(), templates=project_templates(ContentPaths(root))).pages}
     problems = [*check_project(root, generated=generated), *check_expectations(ContentPaths(root), library)]
     if problems:
         raise ContentError(problems)

@@ -101,9 +101,9 @@ def _sort_key(actor: Actor) -> tuple[str, str]:
     return (family_name(actor.name), actor.name.lower()) if actor.kind == "person" else (actor.name.lower(), "")
 
 
-def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[Mention]]) -> str:
+def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[Mention]], templates: PageTemplates | None = None) -> str:
     """Eras on an axis, each event a compact card that opens in place; reads in order without JavaScript."""
-    return render_timeline_page(library, layout)
+    return render_timeline_page(library, layout, templates)
 
 
 def render_questions(library: Library, layout: Layout, *, teacher: bool = False, templates: PageTemplates | None = None) -> str:

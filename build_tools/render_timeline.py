@@ -71,9 +71,9 @@ class _Card:
     event: Event | None = None
     gist: str = ""
     related: list[Term | Actor] = field(default_factory=list)
-    refs: Markup = Markup()
-    disagreements: Markup = Markup()
-    sources: Markup = Markup()
+    refs: Markup = field(default_factory=Markup)
+    disagreements: Markup = field(default_factory=Markup)
+    sources: Markup = field(default_factory=Markup)
 
 
 def _item(library: Library, uri: str, item: TimelineItem) -> _Card:

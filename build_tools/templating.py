@@ -165,7 +165,7 @@ class PageTemplates:
 
     def _problem(self, filename: str | None, line: int | None, message: str) -> Problem:
         path = self._display(Path(filename)) if filename else "templates"
-        return Problem(path, line or 0, f"template error: {message}. {_FIX}")
+        return Problem(path, line or 0, f"template error: {message.rstrip('.')}. {_FIX}")
 
     def _display(self, path: Path) -> str:
         if self.root is not None:
