@@ -80,7 +80,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
-        paths = ContentPaths(root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name, self.config.templates_dir)
+        paths = ContentPaths(
+            root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name, self.config.templates_dir
+        )
         try:
             self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition)
         except ContentError as error:

@@ -134,7 +134,8 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
     for entry in library.entries:
         pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []), index, templates)))
     readings = {
-        reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions, templates=templates) for reading in library.readings.values()
+        reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions, templates=templates)
+        for reading in library.readings.values()
     }
     scopes: dict[str, tuple[str, ...]] = {reading.src_uri: (reading.id,) for reading in library.readings.values()}
     scopes.update({layout.entry_uri(entry): tuple(entry.readings) for entry in library.entries if entry.readings})

@@ -71,4 +71,3 @@ def project_templates(paths: ContentPaths, *, check: bool = True) -> PageTemplat
 def load_targets(project_dir: str | Path) -> list[LinkTarget]:
     """Link targets for the Markdown extension when it runs without the MkDocs plugin."""
     return link_targets(load_library(ContentPaths(Path(project_dir))), Layout())
-

@@ -122,7 +122,9 @@ class PageTemplates:
         for path in self.overrides():
             if not (BUILT_IN / path.name).is_file():
                 names = ", ".join(f"'{built.name}'" for built in sorted(BUILT_IN.glob(f"*{_SUFFIX}")))
-                found.append(Problem(self._display(path), 0, f"no built-in template is called '{path.name}', so it is never used. Rename it to one of {names}."))
+                found.append(
+                    Problem(self._display(path), 0, f"no built-in template is called '{path.name}', so it is never used. Rename it to one of {names}.")
+                )
                 continue
             try:
                 self.environment.get_template(path.name)

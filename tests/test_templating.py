@@ -96,7 +96,11 @@ def test_an_override_may_extend_the_built_in_template_and_replace_one_block(tmp_
             4,
             "template error: 'build_tools.model.Term object' has no attribute 'summary'; the variables a template can use are those of the built-in template of the same name.",
         ),
-        ("# {{ entry.label }}\n\n{{ kind }} {{ definition }}\n", 3, "template error: 'definition' is undefined; the variables a template can use are those of the built-in template of the same name."),
+        (
+            "# {{ entry.label }}\n\n{{ kind }} {{ definition }}\n",
+            3,
+            "template error: 'definition' is undefined; the variables a template can use are those of the built-in template of the same name.",
+        ),
     ],
     ids=["syntax", "attribute", "name"],
 )
