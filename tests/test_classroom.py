@@ -213,7 +213,7 @@ def test_show_gists_reveals_every_gist_and_hides_them_again(real_site: BuiltSite
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real project built as the deploy builds it: the student site with the teacher edition in teacher/."""
-    from build_tools.cli import build_site
+    from build_tools.adapters.cli import build_site
     from conftest import ROOT
 
     site = tmp_path_factory.mktemp("published") / "site"
@@ -271,7 +271,7 @@ def test_teacher_notes_name_questions_by_number_never_by_id(published: BuiltSite
 
 
 def test_a_site_setting_turns_publishing_the_teacher_edition_off(mini_project: Path, tmp_path: Path) -> None:
-    from build_tools.cli import build_site
+    from build_tools.adapters.cli import build_site
 
     config = mini_project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")

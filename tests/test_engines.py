@@ -20,7 +20,7 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.markdown_ext import TermLinkExtension
+from build_tools.adapters.markdown_ext import TermLinkExtension
 from conftest import MINI, ROOT
 
 PROPERDOCS = "properdocs==1.6.7"

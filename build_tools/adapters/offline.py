@@ -33,7 +33,7 @@ from mkdocs.exceptions import ConfigurationError
 
 __all__ = ["OfflineCopy", "OfflineError", "build_offline_zip", "remote_resources", "write_offline_copy"]
 
-SHIM = Path(__file__).parent / "vendor" / "iframe-worker.js"
+SHIM = Path(__file__).parent.parent / "vendor" / "iframe-worker.js"
 """The vendored shim; its URL must contain 'iframe-worker', or Material adds the CDN one."""
 SHIM_URI = "assets/javascripts/iframe-worker.js"
 """Where the shim goes in the built site."""

@@ -11,12 +11,12 @@ import sys
 import uuid
 from pathlib import Path
 
-from .classroom import gist_warnings
-from .errors import ContentError
-from .layout import Layout
-from .load import ContentPaths
-from .model import Library
-from .site import load_library, load_site, project_templates
+from ..classroom import gist_warnings
+from ..errors import ContentError
+from ..layout import Layout
+from ..load import ContentPaths
+from ..model import Library
+from ..site import load_library, load_site, project_templates
 
 __all__ = ["TEACHER_DIR", "main"]
 
@@ -59,14 +59,14 @@ def main(argv: list[str] | None = None) -> int:
             )
             if library.site.name:
                 print(f"Site: '{library.site.name}' (site_name, site_description and copyright in mkdocs.yml).")
-            from .readability import check_readability
+            from ..readability import check_readability
 
             readability = check_readability(ContentPaths(root))
             for warning in [*readability.warnings, *gist_warnings(library.classroom)]:
                 print(f"warning: {warning}", file=sys.stderr)
             print(readability.summary())
         elif args.command == "export":
-            from .output import unsafe_output
+            from ..output import unsafe_output
 
             problem = unsafe_output(root / args.folder, {"the project folder": root, "'docs/'": root / "docs", "'glossary/'": root / "glossary"})
             if problem:
@@ -85,11 +85,11 @@ def main(argv: list[str] | None = None) -> int:
             path, pages = write_teacher_pack(root / args.site)
             print(f"Wrote the teacher pack ({pages} A4 pages) to {path}.")
         elif args.command == "new":
-            from .scaffold import write_new_entry
+            from ..scaffold import write_new_entry
 
             print(f"Wrote {write_new_entry(ContentPaths(root), args.kind, args.id)}. Fill in its fields, then run 'make serve' to see it.")
         elif args.command == "schema":
-            from .schema import write_schemas
+            from ..schema import write_schemas
 
             print(f"Wrote {len(write_schemas(root / args.folder))} schemas to {args.folder}.")
     except ContentError as error:
@@ -111,9 +111,9 @@ def _classroom_counts(library: Library) -> str:
 
 def _check(root: Path) -> Library:
     """Content and project problems (mkdocs.yml, page options) and unmet expectations, all in one report."""
-    from .expectations import check_expectations
-    from .pages import plan_site
-    from .project_checks import check_project
+    from ..expectations import check_expectations
+    from ..pages import plan_site
+    from ..project_checks import check_project
 
     try:
         library = load_library(ContentPaths(root))
@@ -149,8 +149,8 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from ..output import STAGING_PREFIX, build_lock, clean_stale_staging, swap_into, unsafe_output
     from .offline import remote_resources
-    from .output import STAGING_PREFIX, build_lock, clean_stale_staging, swap_into, unsafe_output
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir

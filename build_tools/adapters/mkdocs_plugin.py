@@ -16,18 +16,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .assets import strip_comments
-from .compact import compact_html, compact_stylesheets
-from .errors import ContentError
-from .layout import Layout
-from .load import ContentPaths
+from ..assets import strip_comments
+from ..compact import compact_html, compact_stylesheets
+from ..errors import ContentError
+from ..layout import Layout
+from ..load import ContentPaths
+from ..output import StagedOutput, unsafe_output
+from ..pages import Site
+from ..render_diagram import resolve_doc_links
+from ..sanitize import sanitize_html
+from ..sharing import edit_link, edit_url, entry_source, share_link
+from ..site import load_site
 from .markdown_ext import FREQUENCIES, TermLinkExtension
-from .output import StagedOutput, unsafe_output
-from .pages import Site
-from .render_diagram import resolve_doc_links
-from .sanitize import sanitize_html
-from .sharing import edit_link, edit_url, entry_source, share_link
-from .site import load_site
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
 
