@@ -157,10 +157,10 @@ class PageTemplates:
         if self.folder is None:
             return None
         found = None
-        folder = str(self.folder.resolve())
+        folder = self.folder.resolve()
         while traceback is not None:
             filename = traceback.tb_frame.f_code.co_filename
-            if filename.endswith(_SUFFIX) and str(Path(filename).resolve()).startswith(folder):
+            if filename.endswith(_SUFFIX) and Path(filename).resolve().is_relative_to(folder):
                 found = (filename, traceback.tb_lineno)
             traceback = traceback.tb_next
         return found
