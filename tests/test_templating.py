@@ -136,3 +136,16 @@ def test_templates_are_compiled_once_per_project_folder(tmp_path: Path) -> None:
     assert isinstance(first, PageTemplates) and first.folder == folder
     shutil.copy(BUILT_IN / "place.md.j2", folder / "place.md.j2")
     assert page_templates(folder, tmp_path) is not first, "a template added while serving is picked up"
+
+
+def test_a_broken_override_is_reported_with_the_content_problems(tmp_path: Path) -> None:
+    project = _unit(tmp_path)
+    (project / "templates").mkdir()
+    (project / "templates/entry.md.j2").write_text("# {{ entry.label }\n", encoding="utf-8")
+    term = next((project / "glossary/terms").glob("*.yml"))
+    term.write_text(term.read_text(encoding="utf-8").replace("short:", "shorty:", 1), encoding="utf-8")
+    for command in (["check"], ["export", "out"]):
+        result = run_cli(project, *command)
+        assert result.returncode == 1
+        assert f"glossary/terms/{term.name}:" in result.stderr
+        assert "templates/entry.md.j2:1: template error: unexpected '}'" in result.stderr, result.stderr
