@@ -68,7 +68,7 @@ def render_actors_index(library: Library, layout: Layout, templates: PageTemplat
         layout=layout,
         stylesheet=DIAGRAM_STYLESHEET,
         when=time_of(library),
-        diagram=Markup(render_diagram(library, layout, uri)),
+        diagram=Markup(render_diagram(library, layout, uri, templates=templates)),
         groups=groups,
     )
 

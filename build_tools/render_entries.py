@@ -73,7 +73,7 @@ def render_entry(
     if isinstance(entry, Actor):
         when = time_of(library, entry.readings or dict.fromkeys(mention.reading_id for mention in mentions))
         relationships = _relationships(library, entry, index)
-        diagram = render_diagram(library, layout, uri, focus=entry.id) if relationships else ""
+        diagram = render_diagram(library, layout, uri, focus=entry.id, templates=templates) if relationships else ""
         context.update(
             when=when,
             language=_language_name(entry.native_language),
