@@ -123,7 +123,7 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False,
             items = []
             for question in (question for question in questions if question.phase == phase):
                 number += 1
-                items.append(_QuestionItem(question, number, _SKILLS[question.skill], library, uri, layout, numbers))
+                items.append(_QuestionItem(question, number, _SKILLS[question.skill], library, uri, layout, numbers, templates))
             if items:
                 phases.append((phase_title, items))
         planned.append((reading, reading.id if reading else " ".join(library.readings), phases))
@@ -135,10 +135,12 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False,
 class _QuestionItem:
     """A question as the template shows it: its number, skill, quoted paragraphs and, for the teacher, linked notes."""
 
-    def __init__(self, question: Question, number: int, skill: str, library: Library, uri: str, layout: Layout, numbers: dict[str, int]) -> None:
+    def __init__(
+        self, question: Question, number: int, skill: str, library: Library, uri: str, layout: Layout, numbers: dict[str, int], templates: PageTemplates | None
+    ) -> None:
         self.question = question
         self.number = number
         self.skill = skill
-        self.refs = Markup(render_paragraph_quotes(library, uri, question.paragraphs, [], "Look at"))
+        self.refs = Markup(render_paragraph_quotes(library, uri, question.paragraphs, [], "Look at", templates))
         self.refs_print = Markup(paragraph_line(library, question))
         self.notes = link_question_ids(question.teacher_notes, numbers, uri, layout) if numbers else ""

@@ -95,11 +95,11 @@ def render_entry(
         kind="Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind],
         # Entry pages are not listed in the nav (it would grow with the glossary): the summary leads back to the index.
         index_name=f"Glossary: {letter}" if isinstance(entry, Term) else "People and groups",
-        mentions=Markup(render_mentions(library, uri, mentions)),
+        mentions=Markup(render_mentions(library, uri, mentions, templates=templates)),
         events=index.events.get(entry.id, []),
-        disagreements=Markup(render_disagreement_notes(library, uri, entry.disagreements)),
+        disagreements=Markup(render_disagreement_notes(library, uri, entry.disagreements, templates)),
         related=related,
-        sources=Markup(render_sources(entry.sources, publishers=library.publishers)),
+        sources=Markup(render_sources(entry.sources, publishers=library.publishers, templates=templates)),
         **context,
     )
 

@@ -81,7 +81,7 @@ def render_place(library: Library, layout: Layout, place: Place, templates: Page
         where=_coordinates(place),
         map=Markup(render_map(library, layout, focus=place.id)),
         events=[event for event in library.events if _mentions(place, f"{event.title} {event.description}")],
-        sources=Markup(render_sources(place.sources)),
+        sources=Markup(render_sources(place.sources, templates=templates)),
     )
 
 

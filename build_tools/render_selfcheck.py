@@ -71,7 +71,7 @@ def render_self_check(
     planned = [
         _Group(
             reading.meta.title if len(groups) > 1 and reading is not None else "",
-            _comprehension(library, uri, comprehension, counter),
+            _comprehension(library, uri, comprehension, counter, templates),
             _quiz(terms, counter),
         )
         for reading, comprehension, terms in groups
@@ -194,10 +194,10 @@ def _groups(library: Library, mentions: dict[str, list[Mention]] | None) -> list
     return groups
 
 
-def _comprehension(library: Library, uri: str, questions: list[SelfCheckQuestion], counter: Iterator[int]) -> list[_Choice]:
+def _comprehension(library: Library, uri: str, questions: list[SelfCheckQuestion], counter: Iterator[int], templates: PageTemplates | None) -> list[_Choice]:
     items = []
     for question in questions:
-        refs = render_paragraph_refs(library, uri, question.paragraphs, "Look at")
+        refs = render_paragraph_refs(library, uri, question.paragraphs, "Look at", templates)
         number = next(counter)
         right = question.choices[question.answer - 1]
         items.append(_Choice(number, f"sc-q-{question.id}", question, right, Markup(refs), Markup(refs.removeprefix("**Look at:** "))))

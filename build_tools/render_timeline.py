@@ -49,8 +49,9 @@ def render_timeline_page(library: Library, layout: Layout, templates: PageTempla
     """Markdown (with HTML blocks) for the timeline page."""
     uri = layout.timeline
     groups = plan_timeline(library)
-    eras = [_Era(group, [_item(library, uri, item) for item in group.items]) for group in groups]
-    return (templates or page_templates()).render(
+    templates = templates or page_templates()
+    eras = [_Era(group, [_item(library, uri, item, templates) for item in group.items]) for group in groups]
+    return templates.render(
         "timeline.md.j2", uri=uri, layout=layout, stylesheet=STYLESHEET, overview=Markup(_overview(groups)), finders=_finders(library, layout), eras=eras
     )
 
@@ -76,7 +77,7 @@ class _Card:
     sources: Markup = field(default_factory=Markup)
 
 
-def _item(library: Library, uri: str, item: TimelineItem) -> _Card:
+def _item(library: Library, uri: str, item: TimelineItem, templates: PageTemplates) -> _Card:
     if item.reading is not None:
         return _Card(item.gap, _short_date(item), reading=item.reading)
     event = item.event
@@ -87,9 +88,9 @@ def _item(library: Library, uri: str, item: TimelineItem) -> _Card:
         event=event,
         gist=event_gist(event),
         related=[*(library.actors[a] for a in event.actors), *(library.terms[t] for t in event.terms)],
-        refs=Markup(render_paragraph_refs(library, uri, event.paragraphs)),
-        disagreements=Markup(render_disagreement_notes(library, uri, event.disagreements)),
-        sources=Markup(render_sources(event.sources, "**Sources:**", library.publishers)),
+        refs=Markup(render_paragraph_refs(library, uri, event.paragraphs, templates=templates)),
+        disagreements=Markup(render_disagreement_notes(library, uri, event.disagreements, templates)),
+        sources=Markup(render_sources(event.sources, "**Sources:**", library.publishers, templates)),
     )
 
 

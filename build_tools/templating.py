@@ -1,7 +1,7 @@
 """Page templates: Jinja2 with autoescape, compiled once per build, which a project may override.
 
 The generated pages are Markdown (with HTML blocks), so autoescape escapes for Markdown: every
-value a template prints is made plain text (`escape` in `render.py`: no formatting, no raw HTML)
+value a template prints is made plain text (`markdown_text.escape`: no formatting, no raw HTML)
 unless it is already safe (`Markup`: Markdown that the build itself wrote, or a filter's result).
 Jinja calls `finalize` on each printed value before its own HTML escape, which leaves `Markup` alone.
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 import types
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -29,7 +29,7 @@ import jinja2
 from markupsafe import Markup
 
 from .errors import ContentError, Problem
-from .render import escape, link, safe_markdown
+from .markdown_text import escape, link, safe_markdown
 
 __all__ = ["BUILT_IN", "PageTemplates", "page_templates"]
 
@@ -141,9 +141,21 @@ class PageTemplates:
         Raises:
             ContentError: the project's template does not compile or fails while rendering.
         """
+        # Compiled once and kept by the environment; an edited override is compiled again.
+        return self._guarded(lambda: self.environment.get_template(name).render(context).rstrip("\n") + "\n")
+
+    def call(self, name: str, macro: str, *args: Any) -> str:
+        """The output of `macro` in template `name` (a block several pages share), exactly as the macro writes it.
+
+        Raises:
+            ContentError: the project's template does not compile or fails while rendering.
+        """
+        return self._guarded(lambda: str(getattr(self.environment.get_template(name).module, macro)(*args)))
+
+    def _guarded(self, run: Callable[[], str]) -> str:
+        """Run a render; an error in a project template becomes a problem at its file and line."""
         try:
-            # Compiled once and kept by the environment; an edited override is compiled again.
-            return self.environment.get_template(name).render(context).rstrip("\n") + "\n"
+            return run()
         except jinja2.TemplateSyntaxError as error:
             raise ContentError([self._problem(error.filename, error.lineno, error.message or str(error))]) from None
         except Exception as error:

@@ -149,3 +149,16 @@ def test_a_broken_override_is_reported_with_the_content_problems(tmp_path: Path)
         assert result.returncode == 1
         assert f"glossary/terms/{term.name}:" in result.stderr
         assert "templates/entry.md.j2:1: template error: unexpected '}'" in result.stderr, result.stderr
+
+
+def test_an_override_of_the_shared_parts_changes_every_page_that_shows_them(tmp_path: Path) -> None:
+    project = _unit(tmp_path)
+    (project / "templates").mkdir()
+    built_in = (BUILT_IN / "parts.md.j2").read_text(encoding="utf-8")
+    assert "1. {{ credit }}" in built_in
+    (project / "templates/parts.md.j2").write_text(built_in.replace("1. {{ credit }}", "1. Cited: {{ credit }}"), encoding="utf-8")
+    site = load_site(ContentPaths(project))
+    pages = {page.src_uri: page.markdown for page in site.pages}
+    with_sources = [site.layout.entry_uri(entry) for entry in site.library.entries if entry.sources]
+    assert with_sources and all("\n1. Cited: " in pages[uri] for uri in with_sources)
+    assert "\n1. Cited: " in pages[site.layout.timeline]
