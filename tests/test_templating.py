@@ -162,3 +162,19 @@ def test_an_override_of_the_shared_parts_changes_every_page_that_shows_them(tmp_
     with_sources = [site.layout.entry_uri(entry) for entry in site.library.entries if entry.sources]
     assert with_sources and all("\n1. Cited: " in pages[uri] for uri in with_sources)
     assert "\n1. Cited: " in pages[site.layout.timeline]
+
+
+def test_the_sanitizer_still_checks_what_an_override_writes(tmp_path: Path) -> None:
+    """Templates decide the structure; what is safe to publish is still the sanitizer's to say."""
+    project = _unit(tmp_path)
+    (project / "templates").mkdir()
+    (project / "templates/entry.md.j2").write_text(
+        '{% extends "default/entry.md.j2" %}\n{% block summary %}\n<p class="marker">Marked</p>\n\n<script>alert(1)</script>\n\n'
+        '<img src="x" onerror="alert(2)">\n\n{% endblock %}\n',
+        encoding="utf-8",
+    )
+    site = BuiltSite(build_project(project, tmp_path / "site"))
+    term = next(iter(load_library(ContentPaths(project)).terms.values()))
+    page = site.html(f"glossary/{term.id}/")
+    assert "Marked" in page.get_text(), "the override is used"
+    assert "alert(1)" not in str(page) and "alert(2)" not in str(page)
