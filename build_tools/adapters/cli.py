@@ -150,11 +150,11 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
     import logging
 
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
     from ..output import STAGING_PREFIX, build_lock, clean_stale_staging, swap_into, unsafe_output
     from .offline import remote_resources
+    from .variants import load_variant
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
@@ -165,7 +165,7 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
         print(f"error: {problem}", file=sys.stderr)
         return 1
     try:
-        config = load_config(str(root / config_file), site_dir=str(staging), strict=True)
+        config = load_variant(root / config_file, teacher=teacher, site_dir=str(staging), strict=True)
     except (Abort, ConfigurationError, SystemExit) as error:
         print(f"Build failed ({error}); '{site_dir.name}/' was left as it was.", file=sys.stderr)
         return 1
@@ -180,8 +180,6 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
         clean_stale_staging(site_dir.parent)
         staging.mkdir()
         try:
-            if teacher and terms is not None:
-                terms.config.teacher_edition = True
             build(config)
             remote = remote_resources(staging)
             if remote:
@@ -189,9 +187,7 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
             if not teacher and terms is not None and terms.config.teacher_edition_publish:
                 # The teacher edition goes inside the site (never linked from it), so one deploy publishes both.
                 url = config.site_url.rstrip("/") + f"/{TEACHER_DIR}/" if config.site_url else None
-                teacher_config = load_config(str(root / config_file), site_dir=str(staging / TEACHER_DIR), strict=True, site_url=url)
-                teacher_config.plugins["terms"].config.teacher_edition = True
-                build(teacher_config)
+                build(load_variant(root / config_file, teacher=True, site_dir=str(staging / TEACHER_DIR), strict=True, site_url=url))
         except (Abort, ConfigurationError, SystemExit) as error:
             shutil.rmtree(staging, ignore_errors=True)
             print(f"Build failed ({error}); '{site_dir.name}/' was left as it was.", file=sys.stderr)

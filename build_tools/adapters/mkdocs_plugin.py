@@ -28,6 +28,7 @@ from ..sanitize import sanitize_html
 from ..sharing import edit_link, edit_url, entry_source, share_link
 from ..site import load_site
 from .markdown_ext import FREQUENCIES, TermLinkExtension
+from .variants import SHIM, SHIM_URI, offline_enabled
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
 
@@ -52,7 +53,8 @@ class TermsPluginConfig(base.Config):
     linker_gap = c.Type(int, default=12)
     """With 'spaced': how many paragraphs in a row must not mention an entry before it is linked again."""
     teacher_edition = c.Type(bool, default=False)
-    """Show teacher notes and teacher annotations (build the teacher edition to its own folder)."""
+    """Show teacher notes and teacher annotations. Write `teacher_edition: !ENV [TEACHER_EDITION, false]`: the command line
+    sets the variable for each edition it builds, and `TEACHER_EDITION=true mkdocs serve` previews the teacher edition."""
     teacher_edition_publish = c.Type(bool, default=True)
     """`python -m build_tools build` (and so `make site` and the deploy) also builds the teacher edition into `teacher/` of the site."""
 
@@ -94,6 +96,10 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             config.extra["teacher_edition"] = True
         if self.command != "serve" and not self.dirty:
             self._stage_output(config, paths)
+        if offline_enabled(config):
+            # Before Material's offline plugin (priority 0), which adds the iframe-worker shim from a CDN
+            # unless a polyfill named like it is already there: ours is vendored, so the copy loads nothing remote.
+            config.extra["polyfills"] = [*(url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url), SHIM_URI]
         for name in _REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -114,6 +120,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
                 log.warning("'%s' in docs/ is replaced by the generated page; move or rename it.", page.src_uri)
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        if offline_enabled(config):
+            files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
         # The site's own stylesheets and scripts go out without their comments: pages are weighed.
         for uri in [*config.extra_css, *(str(script) for script in config.extra_javascript)]:
             own = files.get_file_from_path(uri)
