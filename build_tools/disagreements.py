@@ -12,7 +12,9 @@ from .templating import PageTemplates
 __all__ = ["disagreement_body", "indent", "render_disagreement_notes"]
 
 
-def disagreement_body(library: Library, page_uri: str, disagreement: Disagreement, *, in_reading: bool = False, templates: PageTemplates | None = None) -> list[str]:
+def disagreement_body(
+    library: Library, page_uri: str, disagreement: Disagreement, *, in_reading: bool = False, templates: PageTemplates | None = None
+) -> list[str]:
     """Markdown lines: the reading's words, the other views (each cited), the summary and the sources.
 
     In the reading itself the paragraph links and the list of sources are left out: the note sits
