@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Library, Question
+from .model import ACTOR_GROUPS, PHASES, SKILLS, Actor, Library, Question
 from .question_order import group_questions
 from .render import render_paragraph_quotes
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
@@ -19,24 +19,6 @@ from .templating import PageTemplates, page_templates
 from .wording import the_readings, time_of
 
 __all__ = ["family_name", "render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
-
-_PHASES = {"before": "Before reading", "during": "While reading", "after": "After reading"}
-_SKILLS = {
-    "comprehension": "Understanding",
-    "vocabulary": "Vocabulary",
-    "point-of-view": "Point of view",
-    "evidence": "Evidence and opinion",
-    "perspectives": "Other perspectives",
-    "connections": "Connections",
-}
-_ACTOR_GROUPS = {
-    "People": ("person",),
-    "States": ("state",),
-    "Governments": ("government",),
-    "Armed forces and armed groups": ("military", "armed-group"),
-    "Organisations and movements": ("organisation", "movement"),
-}
-"""Index headings and the actor kinds under each, in order."""
 
 
 def render_glossary_index(library: Library, layout: Layout, templates: PageTemplates | None = None) -> str:
@@ -58,7 +40,7 @@ def render_actors_index(library: Library, layout: Layout, templates: PageTemplat
     """Every actor, grouped by kind (people, states, ...)."""
     uri = layout.actors_index
     groups = []
-    for heading, kinds in _ACTOR_GROUPS.items():
+    for heading, kinds in ACTOR_GROUPS.items():
         actors = sorted((actor for actor in library.actors.values() if actor.kind in kinds), key=_sort_key)
         if actors:
             groups.append((heading, list(dict.fromkeys(layout.index_anchor(actor) for actor in actors)), actors))
@@ -71,12 +53,6 @@ def render_actors_index(library: Library, layout: Layout, templates: PageTemplat
         diagram=Markup(render_diagram(library, layout, uri, templates=templates)),
         groups=groups,
     )
-
-
-def _initial(title: str) -> str:
-    """The glossary heading a title files under: its first letter, or 'Numbers' (never a bare digit)."""
-    first = title[:1].upper()
-    return first if first.isalpha() else "Numbers"
 
 
 _NAME_PARTICLES = ("al-", "el-", "al ", "de ", "van ", "von ")
@@ -113,17 +89,17 @@ def render_questions(library: Library, layout: Layout, *, teacher: bool = False,
     """
     uri = layout.questions
     numbers = question_numbers(library) if teacher else {}
-    sheets = [(phase, title) for phase, title in _PHASES.items() if any(q.phase == phase for q in library.questions)]
+    sheets = [(phase, title) for phase, title in PHASES.items() if any(q.phase == phase for q in library.questions)]
     groups = group_questions(library)
     planned = []
     number = 0
     for reading, questions in groups:
         phases = []
-        for phase, phase_title in _PHASES.items():
+        for phase, phase_title in PHASES.items():
             items = []
             for question in (question for question in questions if question.phase == phase):
                 number += 1
-                items.append(_QuestionItem(question, number, _SKILLS[question.skill], library, uri, layout, numbers, templates))
+                items.append(_QuestionItem(question, number, SKILLS[question.skill], library, uri, layout, numbers, templates))
             if items:
                 phases.append((phase_title, items))
         planned.append((reading, reading.id if reading else " ".join(library.readings), phases))

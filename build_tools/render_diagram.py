@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .assets import asset_uri
 from .diagram import Box, DiagramLink, DiagramNode, Layout, PlacedLink, layout_diagram
 from .layout import Layout as PageLayout
-from .model import Actor, Library
+from .model import RELATIONSHIP_KINDS, Actor, Library
 from .templating import PageTemplates, page_templates
 
 __all__ = ["DIAGRAM_CLASS", "DOC_LINK", "KIND_LABELS", "STYLESHEET", "diagram_links", "render_diagram", "resolve_doc_links"]
@@ -29,16 +29,8 @@ DIAGRAM_CLASS = "actor-diagram-figure"
 DOC_LINK = "docs:"
 """Prefix of a link to a docs file inside raw HTML, resolved per page by `resolve_doc_links`."""
 
-KIND_LABELS = {
-    "backs": "backs",
-    "commands": "commands",
-    "part-of": "is part of",
-    "allied-with": "is allied with",
-    "opposes": "opposes",
-    "negotiates-with": "negotiates with",
-    "disputed": "has a disputed tie to",
-}
-"""How each relationship kind reads between two names, in the legend and the list."""
+KIND_LABELS: dict[str, str] = {kind: label for kind, label in RELATIONSHIP_KINDS.items()}
+"""How each relationship kind reads between two names, in the legend and the list (kept beside the kinds, in the model)."""
 
 CAMP_SHAPES = ("rectangle", "rounded", "octagon", "hexagon", "slanted", "double")
 """One shape per camp, in the order camps are written; actors in no camp get a plain box with a thin border."""

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from .disagreements import render_disagreement_notes
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Event, Library, Term
+from .model import ACTOR_KINDS, Actor, Event, Library, Term
 from .render import render_mentions, render_sources
 from .render_diagram import DIAGRAM_CLASS, KIND_LABELS, render_diagram
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
@@ -18,16 +18,6 @@ __all__ = ["EntryIndex", "render_entry"]
 
 SEARCH_BOOST = 10
 """Material `search.boost` of entry pages: a search for an entry's name or alias lists its page first."""
-
-_KIND_LABELS = {
-    "person": "Person",
-    "state": "State",
-    "government": "Government",
-    "military": "Military force",
-    "armed-group": "Armed group",
-    "organisation": "Organisation",
-    "movement": "Movement",
-}
 
 
 class EntryIndex:
@@ -92,7 +82,7 @@ def render_entry(
         layout=layout,
         # Material's search ranks a boosted page above the reading and the timeline that mention it.
         search_boost=SEARCH_BOOST,
-        kind="Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind],
+        kind="Glossary term" if isinstance(entry, Term) else ACTOR_KINDS[entry.kind],
         # Entry pages are not listed in the nav (it would grow with the glossary): the summary leads back to the index.
         index_name=f"Glossary: {letter}" if isinstance(entry, Term) else "People and groups",
         mentions=Markup(render_mentions(library, uri, mentions, templates=templates)),

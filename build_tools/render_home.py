@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from .layout import Layout
 from .model import Library
-from .reading_kinds import READING_KINDS, reading_minutes
+from .reading_kinds import READING_KINDS
+from .scaffolds import reading_minutes
 from .templating import PageTemplates, page_templates
 
 __all__ = ["READINGS_MARKER", "place_reading_list", "render_reading_list"]

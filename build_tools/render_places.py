@@ -9,7 +9,7 @@ from markupsafe import Markup
 from .assets import asset_uri
 from .layout import Layout
 from .locator import project_map
-from .model import Library, Place
+from .model import PLACE_KINDS, Library, Place
 from .render import render_sources
 from .render_diagram import DOC_LINK
 from .templating import PageTemplates, page_templates
@@ -18,7 +18,8 @@ from .text import fold
 __all__ = ["KIND_LABELS", "STYLESHEET", "place_target", "render_place", "render_places_index"]
 
 STYLESHEET = asset_uri("map.css")
-KIND_LABELS = {"city": "City", "military-base": "Military base", "airport": "Airport", "district": "District", "region": "Region"}
+KIND_LABELS = PLACE_KINDS
+"""Each place kind's label (kept beside the kinds, in the model)."""
 
 
 def place_target(library: Library, layout: Layout, place: Place) -> str:

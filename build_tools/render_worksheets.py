@@ -14,14 +14,15 @@ from markupsafe import Markup
 
 from .assets import asset_uri
 from .layout import Layout
-from .model import Library, Question
+from .model import PHASES, Library, Question
 from .question_order import question_numbers
 from .render import PAGE_SCRIPT, escape, link
 from .templating import PageTemplates, page_templates
 
 __all__ = ["ASSET", "PHASE_TITLES", "answer_parts", "link_question_ids", "paragraph_line", "question_numbers", "render_worksheet"]
 
-PHASE_TITLES = {"before": "Before reading", "during": "While reading", "after": "After reading"}
+PHASE_TITLES: dict[str, str] = {phase: title for phase, title in PHASES.items()}
+"""Each phase's title (kept beside the phases, in the model)."""
 MAX_PARTS = 4
 """Answer boxes grow with the parts of a question up to this many."""
 

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="write a commented YAML file for a new entry")
     new.add_argument("kind", choices=("term", "actor", "event", "reading"))
     new.add_argument("id")
-    schema = commands.add_parser("schema", help="write JSON Schemas for editors")
+    schema = commands.add_parser("schema", help="write JSON Schemas for editors, and the field tables of the content folder's README")
     schema.add_argument("folder", nargs="?", default="schemas")
     args = parser.parse_args(argv)
     root = Path(args.project)
@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"Site: '{library.site.name}' (site_name, site_description and copyright in mkdocs.yml).")
             from ..readability import check_readability
 
-            readability = check_readability(ContentPaths(root))
+            readability = check_readability(library)
             for warning in [*readability.warnings, *gist_warnings(library.classroom)]:
                 print(f"warning: {warning}", file=sys.stderr)
             print(readability.summary())
@@ -89,9 +89,12 @@ def main(argv: list[str] | None = None) -> int:
 
             print(f"Wrote {write_new_entry(ContentPaths(root), args.kind, args.id)}. Fill in its fields, then run 'make serve' to see it.")
         elif args.command == "schema":
+            from ..field_tables import write_field_tables
             from ..schema import write_schemas
 
             print(f"Wrote {len(write_schemas(root / args.folder))} schemas to {args.folder}.")
+            if write_field_tables(ContentPaths(root).content / "README.md"):
+                print("Updated the field tables in the content folder's README.md.")
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
