@@ -16,7 +16,7 @@ from ..errors import ContentError
 from ..layout import Layout
 from ..load import ContentPaths
 from ..model import Library
-from ..site import load_library, load_site
+from ..site import load_library, load_site, project_templates
 
 __all__ = ["TEACHER_DIR", "main"]
 
@@ -113,16 +113,20 @@ def _classroom_counts(library: Library) -> str:
 
 
 def _check(root: Path) -> Library:
-    """Content and project problems (mkdocs.yml, page options) and unmet expectations, all in one report."""
+    """Content, project (mkdocs.yml, page options) and template problems and unmet expectations, all in one report."""
     from ..expectations import check_expectations
     from ..pages import plan_site
     from ..project_checks import check_project
 
+    templates = project_templates(ContentPaths(root), check=False)
+    broken_templates = templates.problems()
     try:
         library = load_library(ContentPaths(root))
     except ContentError as error:
-        raise ContentError([*error.problems, *check_project(root)]) from None
-    generated = {page.src_uri for page in plan_site(library, Layout()).pages}
+        raise ContentError([*error.problems, *check_project(root), *broken_templates]) from None
+    if broken_templates:
+        raise ContentError(broken_templates)
+    generated = {page.src_uri for page in plan_site(library, Layout(), templates=templates).pages}
     problems = [*check_project(root, generated=generated), *check_expectations(ContentPaths(root), library)]
     if problems:
         raise ContentError(problems)

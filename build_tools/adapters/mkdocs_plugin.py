@@ -44,6 +44,8 @@ class TermsPluginConfig(base.Config):
     """Folder of curated YAML, relative to mkdocs.yml."""
     readings_dir = c.Type(str, default="readings")
     """Folder of readings inside docs_dir; each Markdown file there is a reading."""
+    templates_dir = c.Type(str, default="templates")
+    """Folder of page templates, relative to mkdocs.yml: each overrides the built-in template of the same name (like Material's `custom_dir`)."""
     linker_frequency = c.Choice(FREQUENCIES, default="first-per-section")
     """How often one entry is linked on ordinary pages; a page's front matter `term_links` overrides it."""
     linker_reading_frequency = c.Choice(FREQUENCIES, default="spaced")
@@ -80,7 +82,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
-        paths = ContentPaths(root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name)
+        paths = ContentPaths(
+            root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name, self.config.templates_dir
+        )
         try:
             self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition)
         except ContentError as error:
@@ -209,7 +213,10 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
-            server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
+            root = Path(config.config_file_path).parent
+            server.watch(str(root / self.config.content_dir))
+            if (root / self.config.templates_dir).is_dir():
+                server.watch(str(root / self.config.templates_dir))
         return server
 
 
