@@ -130,16 +130,21 @@ def sanitize_html(html: str, trusted: Iterable[str] = ()) -> str:
     return clean
 
 
+_CLEANER = nh3.Cleaner(
+    tags=set(TAGS),
+    clean_content_tags=set(CLEAN_CONTENT_TAGS),
+    attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+    tag_attribute_values={tag: {name: set(values) for name, values in allowed.items()} for tag, allowed in ATTRIBUTE_VALUES.items()},
+    attribute_filter=_filter,
+    generic_attribute_prefixes=set(GENERIC_ATTRIBUTE_PREFIXES),
+    url_schemes=set(URL_SCHEMES),
+    filter_style_properties=set(STYLE_PROPERTIES),
+    link_rel=None,
+)
+"""Built once: `nh3.clean` turns the allow-lists into a new cleaner on every call, which cost ten times
+the cleaning itself for a page body (about 1 ms a page). The sets are frozen, so a cleaner built at
+import sees the same rules as one built per page."""
+
+
 def _clean(html: str) -> str:
-    return nh3.clean(
-        html,
-        tags=set(TAGS),
-        clean_content_tags=set(CLEAN_CONTENT_TAGS),
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        tag_attribute_values={tag: {name: set(values) for name, values in allowed.items()} for tag, allowed in ATTRIBUTE_VALUES.items()},
-        attribute_filter=_filter,
-        generic_attribute_prefixes=set(GENERIC_ATTRIBUTE_PREFIXES),
-        url_schemes=set(URL_SCHEMES),
-        filter_style_properties=set(STYLE_PROPERTIES),
-        link_rel=None,
-    )
+    return _CLEANER.clean(html)
