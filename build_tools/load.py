@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from .errors import Problem
 from .yamlfile import YamlFile, parse_yaml, read_text, read_yaml
 
-__all__ = ["ContentPaths", "RawContent", "RawReading", "read_content"]
+__all__ = ["ContentPaths", "RawContent", "RawReading", "YamlReader", "read_content"]
 
 
 @dataclass(frozen=True)
@@ -92,8 +92,19 @@ class RawContent:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_content(paths: ContentPaths) -> RawContent:
-    """Read every content file; unreadable files become problems, not exceptions."""
+class YamlReader(Protocol):
+    """How a YAML file is read: `read_yaml`, or a cache in front of it (live preview)."""
+
+    def __call__(self, file: Path, display_path: str, /) -> tuple[YamlFile | None, list[Problem]]: ...
+
+
+def read_content(paths: ContentPaths, read: YamlReader = read_yaml) -> RawContent:
+    """Read every content file; unreadable files become problems, not exceptions.
+
+    Args:
+        paths: Where the project keeps its content.
+        read: Reads one YAML file; `serve` passes a `YamlCache`'s `read` so unchanged files are not parsed again.
+    """
     raw = RawContent()
     if not paths.content.is_dir():
         raw.problems.append(
@@ -108,7 +119,7 @@ def read_content(paths: ContentPaths) -> RawContent:
                 continue
             if file.suffix != ".yml":
                 continue
-            parsed = _read(paths, file, raw.problems)
+            parsed = _read(paths, file, raw.problems, read)
             if parsed is not None:
                 getattr(raw, kind).append(parsed)
     for kind in ("questions", "annotations", "publishers", "eras", "camps"):
@@ -117,7 +128,7 @@ def read_content(paths: ContentPaths) -> RawContent:
             if other.stem == kind and other.suffix != ".yml" and other.suffix.lower() in (".yaml", ".yml"):
                 raw.problems.append(Problem(paths.display(other), 0, f"content files end in '.yml', not '{other.suffix}'. Rename it to '{kind}.yml'."))
         if file.exists() or file.is_symlink():
-            setattr(raw, kind, _read(paths, file, raw.problems))
+            setattr(raw, kind, _read(paths, file, raw.problems, read))
     basemap = paths.content / "map" / "basemap.json"
     if basemap.is_file():
         try:
@@ -126,7 +137,7 @@ def read_content(paths: ContentPaths) -> RawContent:
             raw.problems.append(Problem(paths.display(basemap), 1, f"the basemap cannot be read ({error}). Cut it again with scripts/make_basemap.py."))
     for name in ("self-check", "gists", "lesson"):
         file = paths.content / f"{name}.yml"
-        parsed = _read(paths, file, raw.problems) if file.exists() or file.is_symlink() else None
+        parsed = _read(paths, file, raw.problems, read) if file.exists() or file.is_symlink() else None
         if parsed is not None:
             raw.classroom[name] = parsed
     if paths.readings.is_dir():
@@ -166,12 +177,12 @@ def _refuse(paths: ContentPaths, file: Path) -> Problem | None:
     return None
 
 
-def _read(paths: ContentPaths, file: Path, problems: list[Problem]) -> YamlFile | None:
+def _read(paths: ContentPaths, file: Path, problems: list[Problem], read: YamlReader) -> YamlFile | None:
     refused = _refuse(paths, file)
     if refused is not None:
         problems.append(refused)
         return None
-    parsed, found = read_yaml(file, paths.display_unresolved(file))
+    parsed, found = read(file, paths.display_unresolved(file))
     problems.extend(found)
     return parsed
 

@@ -10,24 +10,25 @@ from .crossref import build_library
 from .errors import ContentError, ProblemList
 from .layout import Layout
 from .linker import LinkTarget
-from .load import ContentPaths, read_content
+from .load import ContentPaths, YamlReader, read_content
 from .model import Library
 from .pages import Site, link_targets, plan_site
 from .project import check_project
 from .templating import PageTemplates, page_templates
 from .validate import validate_content
+from .yamlfile import read_yaml
 
 __all__ = ["ContentError", "load_library", "load_site", "load_targets", "project_templates"]
 
 
-def load_library(paths: ContentPaths) -> Library:
-    """Read, validate and cross-check all content.
+def load_library(paths: ContentPaths, read: YamlReader = read_yaml) -> Library:
+    """Read, validate and cross-check all content; `read` reads one YAML file (see `read_content`).
 
     Raises:
         ContentError: with every problem found, sorted by file and line.
     """
     problems = ProblemList()
-    raw = read_content(paths)
+    raw = read_content(paths, read)
     problems.extend(raw.problems)
     validated = validate_content(raw, problems)
     library = build_library(validated, problems)
@@ -37,8 +38,8 @@ def load_library(paths: ContentPaths) -> Library:
     return library
 
 
-def load_site(paths: ContentPaths, layout: Layout | None = None, *, teacher: bool = False) -> Site:
-    """Load the content and plan every page, with the project's templates when it has any.
+def load_site(paths: ContentPaths, layout: Layout | None = None, *, teacher: bool = False, read: YamlReader = read_yaml) -> Site:
+    """Load the content and plan every page, with the project's templates when it has any; `read` as for `read_content`.
 
     Raises:
         ContentError: with every content problem and every project template that does not compile, at once.
@@ -46,7 +47,7 @@ def load_site(paths: ContentPaths, layout: Layout | None = None, *, teacher: boo
     templates = project_templates(paths, check=False)
     problems = templates.problems()
     try:
-        library = load_library(paths)
+        library = load_library(paths, read)
     except ContentError as error:
         raise ContentError([*error.problems, *problems]) from None
     if problems:

@@ -27,6 +27,7 @@ from ..render_diagram import resolve_doc_links
 from ..sanitize import sanitize_html
 from ..sharing import edit_link, edit_url, entry_source, share_link
 from ..site import load_site
+from ..yamlcache import YamlCache
 from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .variants import SHIM, SHIM_URI, offline_enabled
 
@@ -69,6 +70,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         self.command = "build"
         self.dirty = False
         self.staged: StagedOutput | None = None
+        self.yaml_cache = YamlCache()
+        """Kept with the instance across `serve` rebuilds: a save re-reads the files that changed, not all."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so the last good
@@ -86,7 +89,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name, self.config.templates_dir
         )
         try:
-            self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition)
+            self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition, read=self.yaml_cache.read)
         except ContentError as error:
             if self.command != "serve" or self.site is None:
                 raise PluginError(error.report()) from None
