@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -30,6 +31,11 @@ class ContentPaths:
     """The site's configuration, relative to the root: site identity and nav."""
     templates_dir: str = "templates"
     """The project's page templates, relative to the root, or absolute: each overrides the built-in one of the same name."""
+
+    @cached_property
+    def resolved_root(self) -> Path:
+        """The root with links followed, worked out once: every content file is checked against it."""
+        return self.root.resolve()
 
     @property
     def content(self) -> Path:
@@ -168,7 +174,7 @@ def _refuse(paths: ContentPaths, file: Path) -> Problem | None:
         return Problem(display, 0, "this is a link to a file that does not exist. Delete the link, or put the file itself here.")
     except (RuntimeError, OSError):
         return Problem(display, 0, "this is a link that leads back to itself (a loop). Delete the link, or put the file itself here.")
-    if not target.is_relative_to(paths.root.resolve()):  # the file, or a folder above it, is a link
+    if not target.is_relative_to(paths.resolved_root):  # the file, or a folder above it, is a link
         return Problem(display, 0, "this is a link to a file outside the project; the build reads only files inside it. Copy the file here instead of linking to it.")
     if target.is_dir():
         return Problem(display, 0, "this is a folder, but the name is that of a content file. Rename the folder, or move its files out and delete it.")
