@@ -8,6 +8,7 @@ On the reading page this saves about half a kilobyte after gzip, for every visit
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -76,7 +77,9 @@ def compact_js(script: str) -> str:
 def compact_stylesheets(site_dir: Path) -> int:
     """Compact every stylesheet and script of the built site that is not minified already; returns how many."""
     count = 0
-    for sheet in sorted([*site_dir.rglob("*.css"), *site_dir.rglob("*.js")]):
+    # One walk, not two globs: on a site of thousands of pages the walk is most of this function's time.
+    found = (Path(folder) / name for folder, _, names in os.walk(site_dir) for name in names if name.endswith((".css", ".js")))
+    for sheet in sorted(found):
         # The theme ships its own files minified (lunr language files aside, left as they are).
         if sheet.name.endswith((".min.css", ".min.js")) or "/lunr/" in sheet.as_posix():
             continue
