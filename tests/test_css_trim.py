@@ -11,7 +11,7 @@ from conftest import BuiltSite
 def test_rules_that_need_an_unused_class_go_and_everything_else_stays() -> None:
     css = (
         '@charset "UTF-8";/* a note */html{margin:0}.used{color:red}.gone,.used p{color:blue}.gone .used{top:0}'
-        '@media print{.gone{display:none}.used{display:block}}@media screen{.gone{x:1}}'
+        "@media print{.gone{display:none}.used{display:block}}@media screen{.gone{x:1}}"
         "@keyframes spin{from{rotate:0}to{rotate:1turn}}a:not(.gone){text-decoration:none}"
         '.used:is(.gone,.other){y:1}[data-x="{.gone}"] .used{content:"}{"}.gone[data-y]{z:1}'
     )

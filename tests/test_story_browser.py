@@ -236,7 +236,9 @@ def test_notes_sit_in_the_margin_on_wide_screens_and_inline_on_phones(browser: B
     closed = _reading_notes(page)
     if not closed:
         context.close()
-        assert not any(note.reading == _FIRST.id and note.audience == "student" for note in LIBRARY.annotations) and FIRST_DISPUTED is None, "the reading has notes, but none is shown"
+        assert not any(note.reading == _FIRST.id and note.audience == "student" for note in LIBRARY.annotations) and FIRST_DISPUTED is None, (
+            "the reading has notes, but none is shown"
+        )
         return
     for note in closed:
         where = f"a note on #{note['paragraph']} at {DESKTOP['width']} px"
