@@ -69,6 +69,7 @@ new: setup
 	@test -n "$(ID)" || { echo "Usage: make new KIND=term|actor|event|reading ID=some-id"; exit 1; }
 	$(BIN)/python -m build_tools new $(KIND) $(ID)
 
+# The JSON Schemas in schemas/ and the field tables in glossary/README.md, both from the content model.
 schemas: setup
 	$(BIN)/python -m build_tools schema schemas
 

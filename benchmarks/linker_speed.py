@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 import markdown
 
+from build_tools.adapters.markdown_ext import TermLinkExtension
 from build_tools.linker import LinkTarget
-from build_tools.markdown_ext import TermLinkExtension
 
 SIZES = (10, 100, 1_000, 3_000)
 SYLLABLES = ["ka", "ta", "ib", "hez", "bol", "lah", "qu", "ds", "for", "ce", "mo", "bi", "li", "sa", "tion", "ar", "en", "ro", "mi", "ne"]

@@ -30,7 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from build_tools.cli import export_markdown  # noqa: E402
+from build_tools.adapters.cli import export_markdown  # noqa: E402
 
 QUICK = ((30, 1), (300, 1), (3_000, 1), (300, 5))
 FULL = tuple((terms, readings) for terms in (30, 300, 3_000) for readings in (1, 5, 20))

@@ -1,7 +1,8 @@
 """Build classroom microsites: curated YAML and readings in, cross-linked Markdown pages out.
 
-The core (load, validate, model, link, render) imports nothing from MkDocs; `mkdocs_plugin`
-and `markdown_ext` adapt it to MkDocs and to any engine that runs Python-Markdown extensions.
+The core (load, validate, model, link, render) imports nothing from MkDocs; the adapters in
+`build_tools.adapters` (`mkdocs_plugin`, `markdown_ext`, `cli`, `offline`, `pack`) adapt it to MkDocs,
+to any engine that runs Python-Markdown extensions, to the command line and to the browser.
 """
 
 from __future__ import annotations

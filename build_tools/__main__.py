@@ -1,9 +1,9 @@
-"""`python -m build_tools`: see `build_tools.cli`."""
+"""`python -m build_tools`: see `build_tools.adapters.cli`."""
 
 from __future__ import annotations
 
 import sys
 
-from .cli import main
+from .adapters.cli import main
 
 sys.exit(main())

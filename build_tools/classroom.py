@@ -15,16 +15,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .classroom_model import GIST_GRADE, GIST_WORDS, PHASES, Classroom, Gist, LessonPhase, LessonPlan, SelfCheckQuestion
+from .classroom_model import GIST_GRADE, GIST_WORDS, Classroom, Gist, LessonPhase, LessonPlan, SelfCheckQuestion
 from .errors import Problem, ProblemList, closest
+from .fielddocs import required_fields
 from .model import ParagraphRefs, Reading
 from .validate import validate_model
-from .yamlfile import YamlFile
+from .yamlfile import Origin, YamlFile
 
 __all__ = [
     "GIST_GRADE",
     "GIST_WORDS",
-    "PHASES",
     "Classroom",
     "LessonPhase",
     "LessonPlan",
@@ -50,45 +50,46 @@ def _self_check(file: YamlFile, readings: dict[str, Reading], problems: ProblemL
     seen: dict[str, int] = {}
     for index, item in enumerate(file.data):
         if not isinstance(item, dict):
-            problems.add(file.path, file.line_of((index,)), f"question {index + 1} must hold keys and values (id, prompt, choices, answer, explanation, paragraphs).")
+            problems.add(file.path, file.line_of((index,)), f"question {index + 1} must hold keys and values ({', '.join(required_fields(SelfCheckQuestion))}).")
             continue
         question = validate_model(SelfCheckQuestion, item, file, (index,), problems)
         if question is None:
             continue
-        line = file.line_of((index, "id"))
+        where = question.origin
+        line = where.line("id")
         if question.id in seen:
-            problems.add(file.path, line, f"question id '{question.id}' is used twice (first on line {seen[question.id]}). Give each question its own id.")
+            problems.add(where.path, line, f"question id '{question.id}' is used twice (first on line {seen[question.id]}). Give each question its own id.")
         seen.setdefault(question.id, line)
         if question.answer > len(question.choices):
             problems.add(
-                file.path,
-                file.line_of((index, "answer")),
+                where.path,
+                where.line("answer"),
                 f"'answer' is {question.answer} but question '{question.id}' has {len(question.choices)} choices. Use the number of the right choice, from 1 to {len(question.choices)}.",
             )
         if len(set(question.choices)) < len(question.choices):
-            problems.add(file.path, file.line_of((index, "choices")), f"question '{question.id}' lists the same choice twice. Make every choice different.")
-        _paragraphs(file, (index, "paragraphs"), question.paragraphs, readings, problems, broken)
+            problems.add(where.path, where.line("choices"), f"question '{question.id}' lists the same choice twice. Make every choice different.")
+        _paragraphs(where.at("paragraphs"), question.paragraphs, readings, problems, broken)
         found.append(question)
     return found
 
 
-def _paragraphs(file: YamlFile, base: tuple[str | int, ...], refs: ParagraphRefs, readings: dict[str, Reading], problems: ProblemList, broken: set[str]) -> None:
+def _paragraphs(origin: Origin, refs: ParagraphRefs, readings: dict[str, Reading], problems: ProblemList, broken: set[str]) -> None:
     for reading_id, numbers in refs.items():
-        if not _known_reading(file, (*base, reading_id), reading_id, readings, problems, broken):
+        if not _known_reading(origin, (reading_id,), reading_id, readings, problems, broken):
             continue
         count = len(readings[reading_id].paragraphs)
         for position, number in enumerate(numbers):
             if number > count:
-                problems.add(file.path, file.line_of((*base, reading_id, position)), f"paragraph {number} does not exist: '{reading_id}' has {count} paragraphs. Use a number from 1 to {count}.")
+                problems.add(origin.path, origin.line(reading_id, position), f"paragraph {number} does not exist: '{reading_id}' has {count} paragraphs. Use a number from 1 to {count}.")
 
 
-def _known_reading(file: YamlFile, location: tuple[str | int, ...], reading_id: str, readings: dict[str, Reading], problems: ProblemList, broken: set[str]) -> bool:
+def _known_reading(origin: Origin, location: tuple[str | int, ...], reading_id: str, readings: dict[str, Reading], problems: ProblemList, broken: set[str]) -> bool:
     if reading_id in readings:
         return True
     if reading_id not in broken:
         problems.add(
-            file.path,
-            file.line_of(location),
+            origin.path,
+            origin.line(*location),
             f"unknown reading '{reading_id}'{closest(reading_id, readings)}. Use the id of a reading (its file name in docs/readings, without .md).",
         )
     return False
@@ -100,7 +101,7 @@ def _gists(file: YamlFile, readings: dict[str, Reading], problems: ProblemList, 
         return {}
     found: dict[tuple[str, int], Gist] = {}
     for reading_id, gists in file.data.items():
-        if not _known_reading(file, (reading_id,), reading_id, readings, problems, broken):
+        if not _known_reading(file.origin(), (reading_id,), reading_id, readings, problems, broken):
             continue
         if not isinstance(gists, dict):
             problems.add(file.path, file.line_of((reading_id,)), f"'{reading_id}' must hold paragraph numbers with their gists, like '  1: The gist.'.")
@@ -121,16 +122,16 @@ def _gists(file: YamlFile, readings: dict[str, Reading], problems: ProblemList, 
             elif words > GIST_WORDS:
                 problems.add(file.path, line, f"the gist of paragraph {key} has {words} words; keep it to {GIST_WORDS} or fewer.")
             else:
-                found[(reading_id, int(key))] = Gist(reading_id, int(key), text, file.path, line)
+                found[(reading_id, int(key))] = Gist(reading_id, int(key), text, file.origin((reading_id, key)))
     return found
 
 
 def _lesson(file: YamlFile, readings: dict[str, Reading], problems: ProblemList, broken: set[str]) -> LessonPlan | None:
     if not isinstance(file.data, dict):
-        problems.add(file.path, 1, "the lesson plan must hold keys and values (title, reading, objectives, before, during, after, materials, differentiation).")
+        problems.add(file.path, 1, f"the lesson plan must hold keys and values ({', '.join(required_fields(LessonPlan))}).")
         return None
     lesson = validate_model(LessonPlan, file.data, file, (), problems)
-    if lesson is not None and not _known_reading(file, ("reading",), lesson.reading, readings, problems, broken):
+    if lesson is not None and not _known_reading(lesson.origin, ("reading",), lesson.reading, readings, problems, broken):
         return None
     return lesson
 
@@ -144,7 +145,7 @@ def gist_warnings(classroom: Classroom) -> list[Problem]:
     for gist in classroom.gists.values():
         level = grade(gist.text)
         if level > GIST_GRADE:
-            warnings.append(Problem(gist.path, gist.line, f"the gist of paragraph {gist.number} reads at grade {level:.1f} (Flesch–Kincaid); aim for {GIST_GRADE:.0f} or lower with shorter words and sentences."))
+            warnings.append(Problem(gist.origin.path, gist.origin.line(), f"the gist of paragraph {gist.number} reads at grade {level:.1f} (Flesch–Kincaid); aim for {GIST_GRADE:.0f} or lower with shorter words and sentences."))
     return warnings
 
 

@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from .errors import ProblemList
 from .model import Actor, Annotation, Reading, Term
 from .text import fold, is_exact
-from .yamlfile import Location, YamlFile
 
 __all__ = ["STOP_WORDS", "check_aliases_are_specific", "check_quotes_fit", "locate_quote"]
 
@@ -38,10 +37,10 @@ def locate_quote(text: str, quote: str, prefix: str | None) -> int | None:
     return at if at >= 0 else None
 
 
-def check_quotes_fit(readings: dict[str, Reading], annotations: Iterable[tuple[Annotation, YamlFile, Location]], problems: ProblemList) -> None:
+def check_quotes_fit(readings: dict[str, Reading], annotations: Iterable[Annotation], problems: ProblemList) -> None:
     """Each quote must lie inside one paragraph, and no two notes may mark the same words."""
-    placed: dict[tuple[str, int], list[tuple[int, int, Annotation, YamlFile, Location]]] = {}
-    for annotation, file, location in annotations:
+    placed: dict[tuple[str, int], list[tuple[int, int, Annotation]]] = {}
+    for annotation in annotations:
         reading = readings.get(annotation.reading)
         if reading is None:
             continue
@@ -51,24 +50,24 @@ def check_quotes_fit(readings: dict[str, Reading], annotations: Iterable[tuple[A
             within = any(locate_quote(paragraph.text, annotation.quote, None) is not None for paragraph in reading.paragraphs)
             if not within and fold(annotation.quote, lower=False) in joined:
                 problems.add(
-                    file.path,
-                    file.line_of((*location, "quote")),
+                    annotation.origin.path,
+                    annotation.origin.line("quote"),
                     f"the quote '{annotation.quote}' runs across two paragraphs of '{reading.id}'. A note marks words in one paragraph; shorten the quote to end where the paragraph ends.",
                 )
             continue
         number, start = spots[0]
-        placed.setdefault((reading.id, number), []).append((start, start + len(annotation.quote), annotation, file, location))
+        placed.setdefault((reading.id, number), []).append((start, start + len(annotation.quote), annotation))
     for (reading_id, number), spans in placed.items():
         spans.sort(key=lambda span: (span[0], span[1]))
         widest = spans[0]
         for span in spans[1:]:
-            start, end, second, file, location = span
-            _, first_end, first, first_file, first_location = widest
+            start, end, second = span
+            _, first_end, first = widest
             if start < first_end:
-                first_line = first_file.line_of((*first_location, "quote"))
+                first_line = first.origin.line("quote")
                 problems.add(
-                    file.path,
-                    file.line_of((*location, "quote")),
+                    second.origin.path,
+                    second.origin.line("quote"),
                     f"the quote '{second.quote}' overlaps the quote '{first.quote}' (line {first_line}) in paragraph {number} of '{reading_id}'. "
                     "Notes cannot share words; shorten one of the two quotes.",
                 )
@@ -76,19 +75,18 @@ def check_quotes_fit(readings: dict[str, Reading], annotations: Iterable[tuple[A
                 widest = span
 
 
-def check_aliases_are_specific(entries: Iterable[tuple[Term | Actor, YamlFile]], readings: Iterable[Reading], problems: ProblemList) -> None:
+def check_aliases_are_specific(entries: Iterable[Term | Actor], readings: Iterable[Reading], problems: ProblemList) -> None:
     """Refuse one-letter names and common words as aliases: they would link everywhere."""
     texts = [paragraph.text for reading in readings for paragraph in reading.paragraphs]
-    for entry, file in entries:
+    for entry in entries:
         for index, name in enumerate(entry.names):
             letters = fold(name).strip()
             if len(letters) > 1 and letters not in STOP_WORDS:
                 continue
-            location: Location = ("aliases", index - 1) if index else ("title" if isinstance(entry, Term) else "name",)
             flags = 0 if is_exact(name, entry.case_sensitive) else re.IGNORECASE
             pattern = re.compile(rf"(?<!\w){re.escape(name.strip())}(?!\w)", flags)
             count = sum(len(pattern.findall(text)) for text in texts)
             kind = "a single letter" if len(letters) <= 1 else "a common word"
             times = "once" if count == 1 else f"{count} times"
             where = f"; it appears {times} in the readings, and every mention" if count else ", and every mention of it"
-            problems.add(file.path, file.line_of(location), f"'{name}' is {kind}{where} would link to '{entry.id}'. Remove it, or use a longer phrase.")
+            problems.add(entry.origin.path, entry.name_line(index), f"'{name}' is {kind}{where} would link to '{entry.id}'. Remove it, or use a longer phrase.")

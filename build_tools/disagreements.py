@@ -7,18 +7,21 @@ from __future__ import annotations
 
 from .model import Disagreement, Library, Source
 from .render import credit, escape, render_paragraph_refs, safe_markdown
+from .templating import PageTemplates
 
 __all__ = ["disagreement_body", "indent", "render_disagreement_notes"]
 
 
-def disagreement_body(library: Library, page_uri: str, disagreement: Disagreement, *, in_reading: bool = False) -> list[str]:
+def disagreement_body(
+    library: Library, page_uri: str, disagreement: Disagreement, *, in_reading: bool = False, templates: PageTemplates | None = None
+) -> list[str]:
     """Markdown lines: the reading's words, the other views (each cited), the summary and the sources.
 
     In the reading itself the paragraph links and the list of sources are left out: the note sits
     under that paragraph, and links to the page that lists the sources (the reading page has a weight budget).
     """
     lines: list[str] = []
-    refs = "" if in_reading else render_paragraph_refs(library, page_uri, disagreement.paragraphs, "The reading says this in")
+    refs = "" if in_reading else render_paragraph_refs(library, page_uri, disagreement.paragraphs, "The reading says this in", templates)
     if disagreement.quote:
         where = f" ({refs.split(':** ', 1)[1]})" if refs else ""
         lines += [f"**The reading says:** “{escape(disagreement.quote)}”{where}", ""]
@@ -51,10 +54,10 @@ def indent(lines: list[str]) -> list[str]:
     return [f"    {line}" if line else "" for line in "\n".join(lines).splitlines()]
 
 
-def render_disagreement_notes(library: Library, page_uri: str, disagreements: list[Disagreement]) -> str:
+def render_disagreement_notes(library: Library, page_uri: str, disagreements: list[Disagreement], templates: PageTemplates | None = None) -> str:
     """Each disagreement as a visible warning on an entry page or the timeline, with the same text as in the reading."""
     blocks = []
     for disagreement in disagreements:
-        body = "\n".join(indent(disagreement_body(library, page_uri, disagreement)))
+        body = "\n".join(indent(disagreement_body(library, page_uri, disagreement, templates=templates)))
         blocks.append(f'!!! warning "The reading and other sources differ"\n\n{body}\n')
     return "\n".join(blocks)

@@ -9,19 +9,18 @@ The file is optional: without it there is nothing to check.
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import ConfigDict, Field
 
 from .errors import Problem, ProblemList, closest
 from .layout import Layout
 from .linker import Linker, Match
 from .load import ContentPaths
-from .model import Id, Library, PlainText, Reading
+from .model import Id, Library, Located, Phase, PlainText, Reading
 from .pages import link_targets
 from .text import fold
 from .validate import validate_model
-from .yamlfile import YamlFile, read_text, read_yaml
+from .yamlfile import Origin, read_text, read_yaml
 
 __all__ = ["EXPECTATIONS_FILE", "AtLeast", "Expectations", "ReadingExpectations", "Timeline", "check_expectations"]
 
@@ -29,7 +28,7 @@ EXPECTATIONS_FILE = "expectations.yml"
 """In the content folder, beside `questions.yml`."""
 
 
-class _Strict(BaseModel):
+class _Strict(Located):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
@@ -64,10 +63,10 @@ class ReadingExpectations(_Strict):
 class Expectations(_Strict):
     """Everything `glossary/expectations.yml` may hold."""
 
-    at_least: AtLeast = AtLeast()
-    question_phases: list[Literal["before", "during", "after"]] = Field(default=[], description="Phases that each need at least one question.")
-    timeline: Timeline = Timeline()
-    readings: dict[Id, ReadingExpectations] = {}
+    at_least: AtLeast = Field(default=AtLeast(), description="Minimum counts of terms, actors, events, questions, annotations and readings.")
+    question_phases: list[Phase] = Field(default=[], description="Phases that each need at least one question.")
+    timeline: Timeline = Field(default=Timeline(), description="The years of the earliest and the latest event: 'first_year' and 'last_year'.")
+    readings: dict[Id, ReadingExpectations] = Field(default={}, description="Reading id → what that reading must keep: 'text', 'paragraphs' and 'linked'.")
 
 
 def check_expectations(paths: ContentPaths, library: Library) -> list[Problem]:
@@ -84,23 +83,24 @@ def check_expectations(paths: ContentPaths, library: Library) -> list[Problem]:
         return problems.problems
     expected = validate_model(Expectations, file.data, file, (), problems)
     if expected is not None:
-        _check_counts(expected, library, file, problems)
-        _check_timeline(expected, library, file, problems)
+        origin = expected.origin
+        _check_counts(expected, library, origin, problems)
+        _check_timeline(expected, library, origin, problems)
         linker = Linker(link_targets(library, Layout()))
         for reading_id, wanted in expected.readings.items():
             reading = library.readings.get(reading_id)
             if reading is None:
                 problems.add(
-                    file.path,
-                    file.line_of(("readings", reading_id)),
+                    origin.path,
+                    origin.line(*("readings", reading_id)),
                     f"unknown reading '{reading_id}'{closest(reading_id, library.readings)}. Use the file name of a reading in the readings folder, without .md.",
                 )
                 continue
-            _check_reading(paths, library, linker, reading, wanted, file, problems)
+            _check_reading(paths, library, linker, reading, wanted, origin, problems)
     return problems.problems
 
 
-def _check_counts(expected: Expectations, library: Library, file: YamlFile, problems: ProblemList) -> None:
+def _check_counts(expected: Expectations, library: Library, origin: Origin, problems: ProblemList) -> None:
     have = {
         "terms": len(library.terms),
         "actors": len(library.actors),
@@ -113,64 +113,64 @@ def _check_counts(expected: Expectations, library: Library, file: YamlFile, prob
         minimum = getattr(expected.at_least, kind)
         if minimum is not None and count < minimum:
             problems.add(
-                file.path,
-                file.line_of(("at_least", kind)),
+                origin.path,
+                origin.line(*("at_least", kind)),
                 f"the unit should have at least {minimum} {kind}, but it has {count}. Add {kind}, or lower the number in 'at_least'.",
             )
     phases = {question.phase for question in library.questions}
     for index, phase in enumerate(expected.question_phases):
         if phase not in phases:
             problems.add(
-                file.path,
-                file.line_of(("question_phases", index)),
+                origin.path,
+                origin.line(*("question_phases", index)),
                 f"no question has the phase '{phase}'. Add one to questions.yml, or remove '{phase}' from 'question_phases'.",
             )
 
 
-def _check_timeline(expected: Expectations, library: Library, file: YamlFile, problems: ProblemList) -> None:
+def _check_timeline(expected: Expectations, library: Library, origin: Origin, problems: ProblemList) -> None:
     for key, event in (("first_year", library.events[:1]), ("last_year", library.events[-1:])):
         year = getattr(expected.timeline, key)
         if year is None:
             continue
-        line = file.line_of(("timeline", key))
+        line = origin.line(*("timeline", key))
         if not event:
-            problems.add(file.path, line, f"the timeline should reach {year}, but it has no events. Add events, or remove '{key}'.")
+            problems.add(origin.path, line, f"the timeline should reach {year}, but it has no events. Add events, or remove '{key}'.")
         elif event[0].date.year != year:
             which = "earliest" if key == "first_year" else "latest"
             problems.add(
-                file.path,
+                origin.path,
                 line,
                 f"the {which} event, '{event[0].id}', is from {event[0].date.year}, not {year}. Fix its date, or change '{key}' to {event[0].date.year}.",
             )
 
 
 def _check_reading(
-    paths: ContentPaths, library: Library, linker: Linker, reading: Reading, wanted: ReadingExpectations, file: YamlFile, problems: ProblemList
+    paths: ContentPaths, library: Library, linker: Linker, reading: Reading, wanted: ReadingExpectations, origin: Origin, problems: ProblemList
 ) -> None:
     base = ("readings", reading.id)
     if wanted.paragraphs is not None and len(reading.paragraphs) != wanted.paragraphs:
         problems.add(
-            file.path,
-            file.line_of((*base, "paragraphs")),
+            origin.path,
+            origin.line(*(*base, "paragraphs")),
             f"the reading '{reading.id}' has {len(reading.paragraphs)} paragraphs, not {wanted.paragraphs}. "
             "Check the blank lines between paragraphs, or change the number.",
         )
     if wanted.text is not None:
-        _check_text(paths, reading, wanted.text, file, problems)
+        _check_text(paths, reading, wanted.text, origin, problems)
     matches = {paragraph.number: linker.find(paragraph.text) for paragraph in reading.paragraphs}
     for entry_id, phrases in wanted.linked.items():
-        line = file.line_of((*base, "linked", entry_id))
+        line = origin.line(*(*base, "linked", entry_id))
         if entry_id not in library.terms and entry_id not in library.actors:
             known = [*library.terms, *library.actors]
-            problems.add(file.path, line, f"unknown term or actor '{entry_id}'{closest(entry_id, known)}. Use the id of an existing term or actor.")
+            problems.add(origin.path, line, f"unknown term or actor '{entry_id}'{closest(entry_id, known)}. Use the id of an existing term or actor.")
             continue
         linked = {paragraph.text[m.start : m.end] for paragraph in reading.paragraphs for m in matches[paragraph.number] if m.target_id == entry_id}
         unlinked = [phrase for phrase in phrases if phrase not in linked]
         for index, phrase in enumerate(phrases):
             if phrase in unlinked:
                 problems.add(
-                    file.path,
-                    file.line_of((*base, "linked", entry_id, index)),
+                    origin.path,
+                    origin.line(*(*base, "linked", entry_id, index)),
                     f"'{phrase}' in the reading '{reading.id}' does not link to '{entry_id}'. "
                     "Copy the words exactly from the reading, or add them to the entry's aliases.",
                 )
@@ -178,7 +178,7 @@ def _check_reading(
             if name in unlinked:
                 continue  # already reported as a phrase that does not link
             problems.add(
-                file.path,
+                origin.path,
                 line,
                 f"'{name}' in paragraph {number} of '{reading.id}' does not link to '{entry_id}': another entry or the letter case wins. "
                 "Adjust the aliases so every mention links.",
@@ -198,12 +198,12 @@ def _unlinked_mentions(library: Library, reading: Reading, entry_id: str, matche
     return missed
 
 
-def _check_text(paths: ContentPaths, reading: Reading, text_path: str, file: YamlFile, problems: ProblemList) -> None:
+def _check_text(paths: ContentPaths, reading: Reading, text_path: str, origin: Origin, problems: ProblemList) -> None:
     """The reading's paragraphs and byline have the words of the file, in order (markup and line breaks aside)."""
-    line = file.line_of(("readings", reading.id, "text"))
+    line = origin.line(*("readings", reading.id, "text"))
     source = paths.root / text_path
     if not source.is_file():
-        problems.add(file.path, line, f"the file '{text_path}' does not exist. Give its path from the project folder.")
+        problems.add(origin.path, line, f"the file '{text_path}' does not exist. Give its path from the project folder.")
         return
     original, found = read_text(source, paths.display(source))
     problems.extend(found)
@@ -217,7 +217,7 @@ def _check_text(paths: ContentPaths, reading: Reading, text_path: str, file: Yam
     theirs = " ".join(words[at : at + 6]) or "(the end)"
     ours = " ".join(own[at : at + 6]) or "(the end)"
     problems.add(
-        file.path,
+        origin.path,
         line,
         f"the reading '{reading.id}' differs from '{text_path}' at word {at + 1}: the file has '{theirs}', the reading '{ours}'. "
         "Copy the text again from the file.",

@@ -16,7 +16,11 @@ import ahocorasick
 
 from .text import fold, is_exact, name_forms
 
-__all__ = ["LinkTarget", "Linker", "Match", "name_forms"]
+__all__ = ["FREQUENCIES", "LinkTarget", "Linker", "Match", "name_forms"]
+
+FREQUENCIES = ("every", "first-per-paragraph", "first-per-section", "first-per-page", "spaced")
+"""How often one entry is linked on a page. `spaced`: at its first mention, and again only after
+`gap` paragraphs (or list items) in a row without it."""
 
 
 @dataclass(frozen=True)

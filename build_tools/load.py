@@ -28,10 +28,16 @@ class ContentPaths:
     """Inside the docs folder."""
     config_file: str = "mkdocs.yml"
     """The site's configuration, relative to the root: site identity and nav."""
+    templates_dir: str = "templates"
+    """The project's page templates, relative to the root, or absolute: each overrides the built-in one of the same name."""
 
     @property
     def content(self) -> Path:
         return self.root / self.content_dir
+
+    @property
+    def templates(self) -> Path:
+        return self.root / self.templates_dir
 
     @property
     def readings(self) -> Path:

@@ -8,19 +8,27 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
 
 from .dates import PartialDate
+from .yamlfile import NO_ORIGIN, Origin
 
 if TYPE_CHECKING:
     from .classroom_model import Classroom
 
 __all__ = [
+    "ACTOR_GROUPS",
+    "ACTOR_KINDS",
+    "PHASES",
+    "PLACE_KINDS",
     "PUBLISHER_TYPES",
+    "RELATIONSHIP_KINDS",
+    "SKILLS",
     "Actor",
+    "ActorKind",
     "Annotation",
     "Basemap",
     "Camp",
@@ -29,20 +37,24 @@ __all__ = [
     "Era",
     "Event",
     "Library",
+    "Located",
     "OtherView",
     "Paragraph",
     "ParagraphRefs",
+    "Phase",
     "Place",
+    "PlaceKind",
     "Publisher",
     "Question",
     "Reading",
+    "ReadingKindName",
     "ReadingMeta",
     "Relationship",
     "RelationshipKind",
     "SiteIdentity",
+    "Skill",
     "Source",
     "Term",
-    "in_scope",
     "paragraph_anchor",
     "unsafe_html",
     "unsafe_links",
@@ -139,23 +151,52 @@ ParagraphRefs = dict[Id, list[Annotated[int, Field(ge=1, strict=True)]]]
 """Reading id → paragraph numbers, as in `reading-id: [4, 5]`."""
 
 _SCOPE = (
-    "Optional: ids of the readings this belongs to (file names in docs/readings, without .md), like [reading-id]. "
-    "Leave it out for something that belongs to every reading."
+    "Ids of the readings this belongs to (their file names in docs/readings, without .md), like [reading-id]; "
+    "it then links and shows only there. Leave it out for something that belongs to every reading."
 )
 Scope = Annotated[list[Id], Field(description=_SCOPE)]
 """The readings an entry, event or question belongs to; empty means all of them."""
 
-class _Content(BaseModel):
+_PARAGRAPHS = "reading ids with paragraph numbers (shown in the reading's margin), like 'reading-id: [4, 5]'"
+_SOURCES = "At least one source with publisher, title, date and url."
+_DISAGREEMENTS = "Places where the reading and other sources differ, each with summary, paragraphs and sources."
+_SHORT = "One or two plain sentences a 15-year-old understands; no Markdown."
+
+class Located(BaseModel):
+    """A validated item that knows where it was written (see `Origin`), and so can be reported at its lines."""
+
+    _origin: Origin = PrivateAttr(default=NO_ORIGIN)
+
+    @property
+    def origin(self) -> Origin:
+        """Its file and the line of each of its fields; `NO_ORIGIN` for an item made in code."""
+        return self._origin
+
+    def locate(self, origin: Origin) -> None:
+        """Record where this item and each item inside it were written; validation calls it once, before anyone reads it."""
+        self._origin = origin
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            parts = enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict) else [(None, value)]
+            for key, item in parts:
+                if isinstance(item, Located):
+                    item.locate(origin.at(name) if key is None else origin.at(name, key))
+
+
+class _Content(Located):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    id_from_file_name: ClassVar[bool] = False
+    """True for content kept one item per file, whose `id` is the file name and never written as a key."""
 
 
 class Source(_Content):
     """Where a fact comes from: enough for a student to find and judge it."""
 
-    publisher: PlainText
-    title: PlainText
-    date: PartialDate
-    url: Url
+    publisher: PlainText = Field(description="Who published the source, like 'Reuters'.")
+    title: PlainText = Field(description="The title of the article or page, as published.")
+    date: PartialDate = Field(description="The date the source was published (not when the event happened): YYYY-MM-DD, or YYYY-MM or YYYY.")
+    url: Url = Field(description="The full web address, starting with https://.")
     via: PlainText | None = Field(
         None,
         description="The site that hosts the text when it is a repost of the publisher's article, like a news agency report on a newspaper's site.",
@@ -201,7 +242,7 @@ PUBLISHER_TYPES: dict[PublisherType, str] = {
 class Publisher(_Content):
     """Who publishes a source: what kind of outlet it is, where, and who owns or funds it."""
 
-    name: PlainText = Field(description="The name that sources write in 'publisher' or 'via', like 'Reuters'.")
+    name: PlainText = Field(description="The name that sources write in 'publisher' or 'via', exactly as they write it, like 'Reuters'.")
     type: PublisherType = Field(description="What kind of outlet it is.")
     country: PlainText = Field(description="Where it is based, like 'United Kingdom', or 'international'; 'unknown' when the site does not say.")
     ownership: PlainText | None = Field(
@@ -220,31 +261,37 @@ class Publisher(_Content):
 class OtherView(_Content):
     """What one other source says about a disputed point, with its citation."""
 
-    says: Markdown = Field(description="What this source says, in a sentence or two")
-    source: Source
+    says: Markdown = Field(description="What this source says, in a sentence or two.")
+    source: Source = Field(description="The source that says it, with publisher, title, date and url.")
 
 
 class Disagreement(_Content):
     """A place where the reading and other sources differ; shown on the page, never silently fixed."""
 
-    summary: Markdown
-    quote: PlainText | None = Field(default=None, description="The reading's own words that other sources contradict or nuance, copied exactly")
-    views: list[OtherView] = Field(default=[], description="What each other source says, each with its citation")
-    paragraphs: ParagraphRefs = {}
-    sources: list[Source] = Field(min_length=1)
+    summary: Markdown = Field(description="What differs, citing both sides.")
+    quote: PlainText | None = Field(default=None, description="The reading's own words that other sources contradict or nuance, copied exactly.")
+    views: list[OtherView] = Field(default=[], description="What each other source says, each with 'says' and 'source'.")
+    paragraphs: ParagraphRefs = Field(default={}, description=f"The paragraphs of the reading that the disagreement is about: {_PARAGRAPHS}.")
+    sources: list[Source] = Field(min_length=1, description=_SOURCES)
 
 
 class Entry(_Content):
     """What terms and actors share: they can be mentioned in a text and linked to."""
 
-    id: Id
-    aliases: list[PlainText] = []
-    short: PlainText = Field(max_length=400)
-    related: list[Id] = []
-    case_sensitive: bool | None = None
-    """None: ALL-CAPS aliases match only in capitals, others in any case."""
-    disagreements: list[Disagreement] = []
-    sources: list[Source] = Field(min_length=1)
+    id_from_file_name: ClassVar[bool] = True
+    label_field: ClassVar[str] = "name"
+    """The field that holds the entry's label."""
+
+    id: Id = Field(description="The entry's id: its file name without .yml.")
+    aliases: list[PlainText] = Field(default=[], description="Other words in a text that should link here, like [short name, other spelling].")
+    short: PlainText = Field(max_length=400, description=_SHORT)
+    related: list[Id] = Field(default=[], description="Ids of other terms or actors to show under 'See also' (their file names without .yml).")
+    case_sensitive: bool | None = Field(
+        default=None,
+        description="true: every name matches only as written; false: in any case. Left out, ALL-CAPS names (like NATO) match only in capitals, others in any case.",
+    )
+    disagreements: list[Disagreement] = Field(default=[], description=_DISAGREEMENTS)
+    sources: list[Source] = Field(min_length=1, description=_SOURCES)
     readings: Scope = []
 
     @property
@@ -256,13 +303,19 @@ class Entry(_Content):
         """Every form of the name that links here, the label first."""
         return [self.label, *self.aliases]
 
+    def name_line(self, index: int) -> int:
+        """The line where the `index`-th of `names` is written: the label's field, then each alias."""
+        return self.origin.line("aliases", index - 1) if index else self.origin.line(self.label_field)
+
 
 class Term(Entry):
     """A glossary entry."""
 
-    title: PlainText
-    explanation: Markdown
-    plurals: bool = True
+    label_field: ClassVar[str] = "title"
+
+    title: PlainText = Field(description="The name shown as the page title.")
+    explanation: Markdown = Field(description="A few short paragraphs of Markdown, in your own words.")
+    plurals: bool = Field(default=True, description="Whether simple plurals link too ('rockets' for 'rocket').")
 
     @property
     def label(self) -> str:
@@ -271,33 +324,73 @@ class Term(Entry):
 
 RelationshipKind = Literal["backs", "commands", "part-of", "allied-with", "opposes", "negotiates-with", "disputed"]
 
+RELATIONSHIP_KINDS: dict[RelationshipKind, str] = {
+    "backs": "backs",
+    "commands": "commands",
+    "part-of": "is part of",
+    "allied-with": "is allied with",
+    "opposes": "opposes",
+    "negotiates-with": "negotiates with",
+    "disputed": "has a disputed tie to",
+}
+"""Each relationship kind and how it reads between two names, in diagrams and on profiles."""
+
+ActorKind = Literal["person", "state", "government", "military", "armed-group", "organisation", "movement"]
+
+ACTOR_KINDS: dict[ActorKind, str] = {
+    "person": "Person",
+    "state": "State",
+    "government": "Government",
+    "military": "Military force",
+    "armed-group": "Armed group",
+    "organisation": "Organisation",
+    "movement": "Movement",
+}
+"""Each actor kind and the label shown on its profile, in the order they are offered."""
+
+ACTOR_GROUPS: dict[str, tuple[ActorKind, ...]] = {
+    "People": ("person",),
+    "States": ("state",),
+    "Governments": ("government",),
+    "Armed forces and armed groups": ("military", "armed-group"),
+    "Organisations and movements": ("organisation", "movement"),
+}
+"""Headings of the index of people and groups, and the actor kinds under each, in order."""
+
+PlaceKind = Literal["city", "military-base", "airport", "district", "region"]
+
+PLACE_KINDS: dict[PlaceKind, str] = {"city": "City", "military-base": "Military base", "airport": "Airport", "district": "District", "region": "Region"}
+"""Each place kind and the label shown on its page and in the list of places."""
+
 
 class Relationship(_Content):
     """A link between two actors, written once and shown on both profiles."""
 
-    actor: Id
-    description: Markdown
+    actor: Id = Field(description="The id of the other actor.")
+    description: Markdown = Field(description="One sentence about how the two are connected.")
     kind: RelationshipKind | None = Field(
         default=None,
-        description=(
-            "how the actor is tied to the other one: backs, commands, part-of, allied-with, opposes, negotiates-with, "
-            "or disputed (sources disagree about the tie)"
-        ),
+        description="How this actor is tied to the other, read as 'this actor backs the other'; 'disputed' when sources disagree about the tie.",
     )
 
 
 class Actor(Entry):
     """A person, group or state that acts in the story."""
 
-    name: PlainText
-    kind: Literal["person", "state", "government", "military", "armed-group", "organisation", "movement"]
-    native_name: PlainText | None = None
-    native_language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] | None = None
-    role: Markdown
-    interests: list[PlainText] = Field(min_length=1)
-    explanation: Markdown | None = None
-    relationships: list[Relationship] = []
-    plurals: bool = False
+    name: PlainText = Field(description="The name shown as the page title.")
+    kind: ActorKind = Field(description="What the actor is.")
+    native_name: PlainText | None = Field(default=None, description="The name in its own script; give 'native_language' with it.")
+    native_language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]+)*$")] | None = Field(
+        default=None, description="The language code of 'native_name', like 'ar' or 'fa'."
+    )
+    role: Markdown = Field(description="Their role at the time of the reading, in one or two sentences.")
+    interests: list[PlainText] = Field(min_length=1, description="A list of short phrases saying what they want.")
+    explanation: Markdown | None = Field(default=None, description="A longer profile in Markdown.")
+    relationships: list[Relationship] = Field(
+        default=[],
+        description="Links to other actors, each with 'actor', 'kind' and 'description'; state each link in one of the two files only, it shows on both profiles.",
+    )
+    plurals: bool = Field(default=False, description="Whether simple plurals of the names link too.")
 
     @property
     def label(self) -> str:
@@ -307,13 +400,15 @@ class Actor(Entry):
 class Place(Entry):
     """A place on the locator map; linked and previewed like a term."""
 
-    name: PlainText
-    kind: Literal["city", "military-base", "airport", "district", "region"]
-    latitude: float = Field(ge=-90, le=90, description="Degrees north (negative for south), from a cited source")
-    longitude: float = Field(ge=-180, le=180, description="Degrees east (negative for west), from a cited source")
-    description: Markdown
-    same_as: Id | None = Field(default=None, description="A term or actor that already explains this place: the map links there, and no second page is made")
-    plurals: bool = False
+    name: PlainText = Field(description="The name shown on the map and as the page title.")
+    kind: PlaceKind = Field(description="What kind of place it is.")
+    latitude: float = Field(ge=-90, le=90, description="Degrees north (negative for south), like 33.31, from a cited source.")
+    longitude: float = Field(ge=-180, le=180, description="Degrees east (negative for west), like 44.39, from a cited source.")
+    description: Markdown = Field(description="One to three sentences of Markdown about the place.")
+    same_as: Id | None = Field(
+        default=None, description="The id of a term or actor that already explains this place: the map links there, and no second page is made."
+    )
+    plurals: bool = Field(default=False, description="Whether simple plurals of the names link too.")
 
     @property
     def label(self) -> str:
@@ -332,77 +427,104 @@ class Basemap:
 class Event(_Content):
     """A dated step on the timeline."""
 
-    id: Id
-    date: PartialDate
-    end_date: PartialDate | None = None
-    title: PlainText
-    description: Markdown
-    actors: list[Id] = []
-    terms: list[Id] = []
-    paragraphs: ParagraphRefs = {}
-    disagreements: list[Disagreement] = []
-    sources: list[Source] = Field(min_length=1)
+    id_from_file_name: ClassVar[bool] = True
+
+    id: Id = Field(description="The event's id: its file name without .yml, like 2020-01-03-strike.")
+    date: PartialDate = Field(description="When it happened: YYYY-MM-DD, or YYYY-MM or YYYY, only as precise as the sources.")
+    end_date: PartialDate | None = Field(default=None, description="When it ended, for events that last.")
+    title: PlainText = Field(description="What happened, in a few words.")
+    description: Markdown = Field(description="One to three sentences of Markdown.")
+    actors: list[Id] = Field(default=[], description="Ids of the actors taking part.")
+    terms: list[Id] = Field(default=[], description="Ids of the terms the event explains.")
+    paragraphs: ParagraphRefs = Field(default={}, description=f"The reading paragraphs this event explains: {_PARAGRAPHS}.")
+    disagreements: list[Disagreement] = Field(default=[], description=_DISAGREEMENTS)
+    sources: list[Source] = Field(min_length=1, description=_SOURCES)
     readings: Scope = []
 
 
 class Era(_Content):
     """A stretch of years on the timeline axis, from `glossary/eras.yml`; events are grouped by era."""
 
-    title: PlainText
-    start: PartialDate
-    end: PartialDate
-    description: Markdown | None = None
-    sources: list[Source] = []
+    title: PlainText = Field(description="What the era was, in a few words.")
+    start: PartialDate = Field(description="The first year of the era: YYYY, or YYYY-MM or YYYY-MM-DD.")
+    end: PartialDate = Field(description="The last year of the era: YYYY, or YYYY-MM or YYYY-MM-DD.")
+    description: Markdown | None = Field(default=None, description="One or two sentences about the era, in Markdown.")
+    sources: list[Source] = Field(default=[], description="Sources for the era's dates and description, each with publisher, title, date and url.")
 
 
 class Camp(_Content):
     """A side in the story, from `glossary/camps.yml`: its actors share a colour and a shape in diagrams."""
 
-    title: PlainText
-    members: list[Id] = Field(min_length=1)
-    description: Markdown | None = None
+    title: PlainText = Field(description="The name of the side, like 'The government and its allies'.")
+    members: list[Id] = Field(min_length=1, description="Ids of the actors in this camp; an actor is in one camp at most.")
+    description: Markdown | None = Field(default=None, description="One sentence on what holds the camp together.")
+
+
+Phase = Literal["before", "during", "after"]
+
+PHASES: dict[Phase, str] = {"before": "Before reading", "during": "While reading", "after": "After reading"}
+"""Each phase of a lesson around the reading, in order, and its title on the questions page, worksheets and lesson plan."""
+
+Skill = Literal["comprehension", "vocabulary", "point-of-view", "evidence", "perspectives", "connections"]
+
+SKILLS: dict[Skill, str] = {
+    "comprehension": "Understanding",
+    "vocabulary": "Vocabulary",
+    "point-of-view": "Point of view",
+    "evidence": "Evidence and opinion",
+    "perspectives": "Other perspectives",
+    "connections": "Connections",
+}
+"""Each skill a question practises and the label shown above the question."""
 
 
 class Question(_Content):
     """A discussion question that points students at paragraphs."""
 
-    id: Id
-    phase: Literal["before", "during", "after"]
-    skill: Literal["comprehension", "vocabulary", "point-of-view", "evidence", "perspectives", "connections"]
-    prompt: Markdown
-    paragraphs: ParagraphRefs = {}
-    teacher_notes: Markdown
-    guess_terms: list[Id] = []
-    """Terms and actors this question asks students to guess: left out of the vocabulary preview and the endnotes."""
+    id: Id = Field(description="A short id of lowercase words and hyphens, unique in the file, like 'who-is-writing'.")
+    phase: Phase = Field(description="When students answer it, around the reading.")
+    skill: Skill = Field(description="What the question practises.")
+    prompt: Markdown = Field(description="The question students see, in Markdown.")
+    paragraphs: ParagraphRefs = Field(
+        default={}, description=f"The paragraphs the question is about: {_PARAGRAPHS}; needed for questions during and after reading."
+    )
+    teacher_notes: Markdown = Field(description="What a good answer contains and common misreadings (only teachers see it).")
+    guess_terms: list[Id] = Field(
+        default=[],
+        description="Ids of the terms or actors the question asks students to guess: kept out of the reading's vocabulary preview and not linked in the question.",
+    )
     readings: Scope = []
 
 
 class Annotation(_Content):
     """A note anchored to the exact words of a reading."""
 
-    reading: Id
-    quote: PlainText
-    prefix: str | None = None
-    audience: Literal["student", "teacher"] = "student"
-    note: Markdown
+    reading: Id = Field(description="The id of the reading (its file name in docs/readings, without .md).")
+    quote: PlainText = Field(description="The exact words of the reading the note is about.")
+    prefix: str | None = Field(default=None, description="The words just before the quote, when the quote appears more than once.")
+    audience: Literal["student", "teacher"] = Field(default="student", description="Who sees the note; teacher notes show only in the teacher edition.")
+    note: Markdown = Field(description="The note shown beside the words, in Markdown.")
+
+
+ReadingKindName = Literal["opinion", "news", "analysis", "speech", "report", "interview", "letter", "primary-source"]
+"""Every kind of reading; `reading_kinds.READING_KINDS` holds what each one is called and needs."""
 
 
 class ReadingMeta(_Content):
     """Front matter of a reading. Which of the optional fields a reading needs depends on its kind (see `reading_kinds`)."""
 
-    title: PlainText
-    author: PlainText
-    author_role: PlainText
-    publisher: PlainText | None = Field(None, description="Who published it, like a newspaper; a speech or a letter has none.")
-    date: PartialDate
-    date_note: PlainText | None = None
-    """Shown after the date: how it is known, when the publisher's page shows none."""
-    url: Url
-    kind: Literal["opinion", "news", "analysis", "speech", "report", "interview", "letter", "primary-source"]
-    byline: PlainText | None = None
-    place: PlainText | None = Field(None, description="Where it was given or written, like a town; needed for a speech.")
-    occasion: PlainText | None = Field(None, description="The event a speech was given at, in a few words; needed for a speech.")
-    recipient: PlainText | None = Field(None, description="Who a letter was written to; needed for a letter.")
+    title: PlainText = Field(description="The title of the reading, as published.")
+    author: PlainText = Field(description="Who wrote the reading.")
+    author_role: PlainText = Field(description="Who the author is, in a few words, like 'a reporter for the paper'.")
+    publisher: PlainText | None = Field(None, description="Who published it, like a newspaper.")
+    date: PartialDate = Field(description="When it was published, written or given: YYYY-MM-DD, or YYYY-MM or YYYY.")
+    date_note: PlainText | None = Field(None, description="How the date is known, when the original shows none; shown after the date.")
+    url: Url = Field(description="The full web address of the original, starting with https://.")
+    kind: ReadingKindName = Field(description="What kind of text it is; the kind decides which of publisher, place, occasion and recipient it needs.")
+    byline: PlainText | None = Field(None, description="A line printed after the text, like the author's note at the end of an article.")
+    place: PlainText | None = Field(None, description="Where it was given or written, like a town.")
+    occasion: PlainText | None = Field(None, description="The event a speech was given at, in a few words.")
+    recipient: PlainText | None = Field(None, description="Who a letter was written to.")
     credit: PlainText | None = Field(
         None, description="The credit line under the reading, like 'Public domain.'; by default it credits the author and the publisher, if any."
     )
@@ -445,11 +567,6 @@ class SiteIdentity:
     copyright: str = ""
 
 
-def in_scope(readings: list[str] | tuple[str, ...], reading_id: str) -> bool:
-    """Whether something scoped to `readings` (empty: every reading) belongs to the reading `reading_id`."""
-    return not readings or reading_id in readings
-
-
 @dataclass(frozen=True)
 class Library:
     """All content, validated and cross-checked: the single input of every later stage."""
@@ -472,7 +589,6 @@ class Library:
     """By name; empty when the project has no publishers file."""
     classroom: Classroom = field(default_factory=lambda: _no_classroom())
     """Self-check questions, gists and the lesson plan (see `classroom`)."""
-    """Oldest first."""
     site: SiteIdentity = field(default_factory=lambda: SiteIdentity())
     """Name, description and copyright, from the project's configuration."""
 

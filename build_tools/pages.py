@@ -23,6 +23,7 @@ from .render_reading import render_reading
 from .render_selfcheck import render_self_check
 from .render_worksheets import PHASE_TITLES, render_worksheet
 from .scaffolds import lesson_pointer
+from .templating import PageTemplates, page_templates
 
 __all__ = ["GeneratedPage", "Site", "link_targets", "plan_site"]
 
@@ -55,6 +56,8 @@ class Site:
     """Entry page src_uri → its term or actor (for links to its source file)."""
     trusted: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Generated page src_uri → the script or style the build itself wrote into it, for the sanitizer to keep."""
+    templates: PageTemplates = field(default_factory=page_templates)
+    """The page templates the pages were rendered with (the home page's list of readings too)."""
 
     def scope(self, src_uri: str, declared: object = None) -> tuple[str, ...]:
         """The readings a page is about, for linking: its planned scope, or `readings:` from its front matter.
@@ -74,7 +77,7 @@ class Site:
         (and, in the teacher edition, a pointer to the lesson plan)."""
         if src_uri != self.layout.home:
             return markdown
-        markdown = place_reading_list(markdown, render_reading_list(self.library, self.layout, src_uri))
+        markdown = place_reading_list(markdown, render_reading_list(self.library, self.layout, src_uri, self.templates))
         return lesson_pointer(markdown, src_uri, self.first_page)
 
 
@@ -96,35 +99,46 @@ def _target(entry: Term | Actor | Place, src_uri: str) -> LinkTarget:
     )
 
 
-def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool = False) -> Site:
-    """Render every generated page from the library (pure: no file is read or written)."""
+def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool = False, templates: PageTemplates | None = None) -> Site:
+    """Render every generated page from the library (pure: no file is read or written but the templates).
+
+    Args:
+        templates: the project's page templates; default: the built-in ones.
+
+    Raises:
+        ContentError: a project template fails while rendering (at its file and line).
+    """
     layout = layout or Layout()
+    templates = templates or page_templates()
     targets = link_targets(library, layout)
     mentions = find_mentions(library, Linker(targets))
     pages = [
-        GeneratedPage(layout.glossary_index, render_glossary_index(library, layout)),
-        GeneratedPage(layout.actors_index, render_actors_index(library, layout)),
-        GeneratedPage(layout.timeline, render_timeline(library, layout, mentions)),
-        GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher)),
-        GeneratedPage(layout.self_check, render_self_check(library, layout, mentions, teacher=teacher)),
+        GeneratedPage(layout.glossary_index, render_glossary_index(library, layout, templates)),
+        GeneratedPage(layout.actors_index, render_actors_index(library, layout, templates)),
+        GeneratedPage(layout.timeline, render_timeline(library, layout, mentions, templates)),
+        GeneratedPage(layout.questions, render_questions(library, layout, teacher=teacher, templates=templates)),
+        GeneratedPage(layout.self_check, render_self_check(library, layout, mentions, teacher=teacher, templates=templates)),
     ]
     pages += [GeneratedPage(uri, text) for uri, text in asset_files().items()]
     if library.places:
-        pages.append(GeneratedPage(layout.places_index, render_places_index(library, layout)))
-        pages += [GeneratedPage(layout.place_uri(place), render_place(library, layout, place)) for place in library.own_places]
+        pages.append(GeneratedPage(layout.places_index, render_places_index(library, layout, templates)))
+        pages += [GeneratedPage(layout.place_uri(place), render_place(library, layout, place, templates)) for place in library.own_places]
     lesson = library.classroom.lesson
     first_page = layout.lesson_plan if teacher and lesson is not None else None
     if teacher and lesson is not None:
-        pages.append(GeneratedPage(layout.lesson_plan, render_lesson_plan(library, layout, lesson)))
+        pages.append(GeneratedPage(layout.lesson_plan, render_lesson_plan(library, layout, lesson, templates)))
     for phase in PHASE_TITLES:
         if any(question.phase == phase for question in library.questions):
-            pages.append(GeneratedPage(layout.worksheet(phase), render_worksheet(library, layout, phase, teacher=teacher)))
+            pages.append(GeneratedPage(layout.worksheet(phase), render_worksheet(library, layout, phase, teacher=teacher, templates=templates)))
     index = EntryIndex(library)
     for entry in library.entries:
-        pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []), index)))
-    readings = {reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions) for reading in library.readings.values()}
+        pages.append(GeneratedPage(layout.entry_uri(entry), render_entry(library, layout, entry, mentions.get(entry.id, []), index, templates)))
+    readings = {
+        reading.src_uri: render_reading(library, layout, reading, teacher=teacher, mentions=mentions, templates=templates)
+        for reading in library.readings.values()
+    }
     scopes: dict[str, tuple[str, ...]] = {reading.src_uri: (reading.id,) for reading in library.readings.values()}
     scopes.update({layout.entry_uri(entry): tuple(entry.readings) for entry in library.entries if entry.readings})
     entry_pages = {layout.entry_uri(entry): entry for entry in library.entries}
     trusted: dict[str, tuple[str, ...]] = {uri: (PAGE_SCRIPT,) for uri in (layout.self_check, *(layout.worksheet(phase) for phase in PHASE_TITLES))}
-    return Site(library, layout, tuple(targets), tuple(pages), readings, mentions, scopes, first_page, entry_pages, trusted)
+    return Site(library, layout, tuple(targets), tuple(pages), readings, mentions, scopes, first_page, entry_pages, trusted, templates)

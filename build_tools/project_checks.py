@@ -13,7 +13,7 @@ import yaml
 
 from .errors import Problem, closest
 from .layout import Layout
-from .markdown_ext import FREQUENCIES
+from .linker import FREQUENCIES
 from .model import unsafe_html, unsafe_links
 
 __all__ = ["check_project"]

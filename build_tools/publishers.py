@@ -10,56 +10,53 @@ from collections.abc import Iterator
 from .errors import ProblemList, closest
 from .model import Actor, Disagreement, Event, Place, Publisher, Source, Term
 from .validate import ValidatedContent
-from .yamlfile import Location, YamlFile
+from .yamlfile import Origin
 
 __all__ = ["check_publishers"]
 
 
 def check_publishers(content: ValidatedContent, problems: ProblemList) -> dict[str, Publisher]:
     """Publishers by name; every 'publisher' and 'via' naming none of them is reported at its line."""
-    listing = content.publishers_file
-    if listing is None or not isinstance(listing.data, list):
+    if content.publishers_path is None:
         return {}
     publishers: dict[str, Publisher] = {}
     first_lines: dict[str, int] = {}
-    for publisher, file, location in content.publishers:
-        line = file.line_of((*location, "name"))
+    for publisher in content.publishers:
+        line = publisher.origin.line("name")
         if publisher.name in publishers:
-            problems.add(file.path, line, f"publisher '{publisher.name}' is listed twice (first on line {first_lines[publisher.name]}). Keep one.")
+            problems.add(publisher.origin.path, line, f"publisher '{publisher.name}' is listed twice (first on line {first_lines[publisher.name]}). Keep one.")
             continue
         publishers[publisher.name] = publisher
         first_lines[publisher.name] = line
     names = sorted(publishers)
-    # A publisher whose own entry is invalid is already reported there: citing it is not a second mistake.
-    written = {str(item["name"]) for item in listing.data if isinstance(item, dict) and "name" in item}
-    for file, location, value in _publisher_names(content):
-        if value not in publishers and value not in written:
-            field = str(location[-1])
+    for origin, field, value in _publisher_names(content):
+        # A publisher whose own entry is invalid is already reported there: citing it is not a second mistake.
+        if value not in publishers and value not in content.publisher_names:
             problems.add(
-                file.path,
-                file.line_of(location),
-                f"unknown publisher '{value}' in '{field}'{closest(value, names)}. Use a name listed in {listing.path}, or add it there with its type and country.",
+                origin.path,
+                origin.line(field),
+                f"unknown publisher '{value}' in '{field}'{closest(value, names)}. Use a name listed in {content.publishers_path}, or add it there with its type and country.",
             )
     return publishers
 
 
-def _publisher_names(content: ValidatedContent) -> Iterator[tuple[YamlFile, Location, str]]:
-    """Every publisher name written in the content, with the file and place it is written."""
-    entries: list[tuple[Term | Actor | Event | Place, YamlFile]] = [*content.terms, *content.actors, *content.events, *content.places]
-    for entry, file in entries:
-        yield from _in_sources(file, (), entry.sources)
-        yield from _in_disagreements(file, entry.disagreements)
-    for era, file, location in content.eras:
-        yield from _in_sources(file, location, era.sources)
+def _publisher_names(content: ValidatedContent) -> Iterator[tuple[Origin, str, str]]:
+    """Every publisher name written in the content: the source that holds it, the field and the name."""
+    entries: list[Term | Actor | Event | Place] = [*content.terms, *content.actors, *content.events, *content.places]
+    for entry in entries:
+        yield from _in_sources(entry.sources)
+        yield from _in_disagreements(entry.disagreements)
+    for era in content.eras:
+        yield from _in_sources(era.sources)
 
 
-def _in_disagreements(file: YamlFile, disagreements: list[Disagreement]) -> Iterator[tuple[YamlFile, Location, str]]:
-    for index, disagreement in enumerate(disagreements):
-        yield from _in_sources(file, ("disagreements", index), disagreement.sources)
+def _in_disagreements(disagreements: list[Disagreement]) -> Iterator[tuple[Origin, str, str]]:
+    for disagreement in disagreements:
+        yield from _in_sources(disagreement.sources)
 
 
-def _in_sources(file: YamlFile, base: Location, sources: list[Source]) -> Iterator[tuple[YamlFile, Location, str]]:
-    for index, source in enumerate(sources):
-        yield file, (*base, "sources", index, "publisher"), source.publisher
+def _in_sources(sources: list[Source]) -> Iterator[tuple[Origin, str, str]]:
+    for source in sources:
+        yield source.origin, "publisher", source.publisher
         if source.via is not None:
-            yield file, (*base, "sources", index, "via"), source.via
+            yield source.origin, "via", source.via

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from .model import Library, Question, Reading
+from .model import PHASES, Library, Question, Reading
 
 __all__ = ["PHASES", "group_questions", "question_numbers", "question_readings"]
-
-PHASES = ("before", "during", "after")
 
 
 def question_readings(question: Question) -> list[str]:

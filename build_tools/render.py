@@ -1,14 +1,19 @@
-"""Markdown building blocks shared by every generated page: escaping, links, sources, backlinks."""
+"""Markdown building blocks shared by every generated page: sources, backlinks, paragraph links.
+
+Their layout is in the `parts.md.j2` template; this module gathers what they show.
+"""
 
 from __future__ import annotations
 
-import posixpath
-import re
 from collections.abc import Iterable, Mapping
 from itertools import groupby
 
+from markupsafe import Markup
+
+from .markdown_text import escape, link, safe_markdown
 from .mentions import Mention
-from .model import Disagreement, Library, ParagraphRefs, Publisher, Source, paragraph_anchor
+from .model import Library, ParagraphRefs, Publisher, Source, paragraph_anchor
+from .templating import PageTemplates, page_templates
 from .text import split_sentences
 
 __all__ = [
@@ -16,7 +21,6 @@ __all__ = [
     "credit",
     "escape",
     "link",
-    "render_disagreements",
     "render_mentions",
     "render_paragraph_quotes",
     "render_paragraph_refs",
@@ -24,37 +28,13 @@ __all__ = [
     "safe_markdown",
 ]
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
 
-
-def escape(text: str) -> str:
-    """Plain text made safe to drop into Markdown: no formatting, no HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
-
-
-def safe_markdown(text: str) -> str:
-    """Teacher-written Markdown with raw HTML and attribute lists (`{: onclick=...}`) neutralised.
-
-    Link targets are checked when the content is validated; this keeps everything else inert.
-    """
-    return text.replace("<", "&lt;").replace("{", "\\{")
-
-
-def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
-    """Relative link from one docs file to another; MkDocs checks and rewrites it."""
-    if to_uri == from_uri:
-        target = ""
-    else:
-        target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
-    return f"{target}#{anchor}" if anchor else target
-
-
-def render_sources(sources: Iterable[Source], heading: str = "## Sources", publishers: Mapping[str, Publisher] | None = None) -> str:
+def render_sources(
+    sources: Iterable[Source], heading: str = "## Sources", publishers: Mapping[str, Publisher] | None = None, templates: PageTemplates | None = None
+) -> str:
     """A numbered list of citations, each with its publisher's label (`Example News (newspaper, Example Land)`) when the publisher is known."""
-    lines = [heading, ""]
-    for source in sources:
-        lines.append(f"1. {credit(source, publishers or {})}, “{escape(source.title)}”, {source.date.human}. <{source.url}>")
-    return "\n".join(lines) + "\n"
+    rows = [(Markup(credit(source, publishers or {})), source) for source in sources]
+    return (templates or page_templates()).call("parts.md.j2", "sources", Markup(heading), rows)
 
 
 def credit(source: Source, publishers: Mapping[str, Publisher]) -> str:
@@ -74,15 +54,15 @@ def _labelled(name: str, publisher: Publisher | None) -> str:
     return f"{escape(name)} ({escape(publisher.label)})" if publisher is not None else escape(name)
 
 
-def render_paragraph_refs(library: Library, page_uri: str, refs: ParagraphRefs, lead: str = "In the reading") -> str:
+def render_paragraph_refs(library: Library, page_uri: str, refs: ParagraphRefs, lead: str = "In the reading", templates: PageTemplates | None = None) -> str:
     """`In the reading: ¶4, ¶5` as links to the paragraphs; empty when there are none."""
-    parts = []
-    for reading_id, numbers in refs.items():
-        reading = library.readings[reading_id]
-        anchors = ", ".join(f"[¶{n}]({link(page_uri, reading.src_uri, paragraph_anchor(n))})" for n in sorted(set(numbers)))
-        name = f" ({escape(reading.meta.title)})" if len(library.readings) > 1 else ""
-        parts.append(f"{anchors}{name}")
-    return f"**{lead}:** {'; '.join(parts)}" if parts else ""
+    groups = [
+        (reading, [(n, Markup(link(page_uri, reading.src_uri, paragraph_anchor(n)))) for n in sorted(set(numbers))])
+        for reading, numbers in ((library.readings[reading_id], numbers) for reading_id, numbers in refs.items())
+    ]
+    if not groups:
+        return ""
+    return (templates or page_templates()).call("parts.md.j2", "paragraph_refs", lead, groups, len(library.readings) > 1)
 
 
 def _quote(mentions: Iterable[Mention]) -> str:
@@ -97,21 +77,22 @@ def _quote(mentions: Iterable[Mention]) -> str:
     return " … ".join(quoted)
 
 
-def render_mentions(library: Library, page_uri: str, mentions: list[Mention], heading: str = "## In the reading") -> str:
+def render_mentions(
+    library: Library, page_uri: str, mentions: list[Mention], heading: str = "## In the reading", templates: PageTemplates | None = None
+) -> str:
     """Each paragraph that mentions the entry, with its sentences quoted and the mentions marked."""
     if not mentions:
         return ""
-    lines = [heading, "", '<div class="backlinks no-term-links" markdown>', ""]
+    items = []
     for (reading_id, number), group in groupby(mentions, key=lambda mention: (mention.reading_id, mention.paragraph)):
         reading = library.readings[reading_id]
-        target = link(page_uri, reading.src_uri, paragraph_anchor(number))
-        source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
-        lines.append(f"- [Paragraph {number}]({target}){source}: <span class=\"backlink-quote\">“{_quote(group)}”</span>")
-    lines += ["", "</div>", ""]
-    return "\n".join(lines)
+        items.append((reading, number, Markup(link(page_uri, reading.src_uri, paragraph_anchor(number))), Markup(_quote(group))))
+    return (templates or page_templates()).call("parts.md.j2", "backlinks", Markup(heading), items, len(library.readings) > 1)
 
 
-def render_paragraph_quotes(library: Library, page_uri: str, refs: ParagraphRefs, mentions: list[Mention], lead: str = "In the reading") -> str:
+def render_paragraph_quotes(
+    library: Library, page_uri: str, refs: ParagraphRefs, mentions: list[Mention], lead: str = "In the reading", templates: PageTemplates | None = None
+) -> str:
     """The paragraphs an event or question points to, each linked and quoted like an entry's backlinks.
 
     Sentences that mention the item's own entries are quoted with the mentions marked;
@@ -119,7 +100,7 @@ def render_paragraph_quotes(library: Library, page_uri: str, refs: ParagraphRefs
     """
     if not refs:
         return ""
-    lines = [f"**{lead}:**", "", '<div class="backlinks no-term-links" markdown>', ""]
+    items = []
     for reading_id, numbers in refs.items():
         reading = library.readings[reading_id]
         for number in sorted(set(numbers)):
@@ -130,26 +111,8 @@ def render_paragraph_quotes(library: Library, page_uri: str, refs: ParagraphRefs
                 text = reading.paragraphs[number - 1].text
                 start, end = split_sentences(text)[0]
                 quote = escape(text[start:end])
-            source = f" of *{escape(reading.meta.title)}*" if len(library.readings) > 1 else ""
-            lines.append(f"- [Paragraph {number}]({link(page_uri, reading.src_uri, paragraph_anchor(number))}){source}: <span class=\"backlink-quote\">“{quote}”</span>")
-    lines += ["", "</div>", ""]
-    return "\n".join(lines)
-
-
-def render_disagreements(library: Library, page_uri: str, disagreements: list[Disagreement]) -> str:
-    """A visible note wherever the reading and other sources differ, citing both."""
-    if not disagreements:
-        return ""
-    blocks = []
-    for disagreement in disagreements:
-        body = [safe_markdown(disagreement.summary), ""]
-        refs = render_paragraph_refs(library, page_uri, disagreement.paragraphs, "The reading says this in")
-        if refs:
-            body += [refs, ""]
-        body.append(render_sources(disagreement.sources, "**Other sources:**", library.publishers).rstrip())
-        indented = "\n".join(f"    {line}" if line else "" for line in "\n".join(body).splitlines())
-        blocks.append(f'!!! warning "The reading and other sources differ"\n\n{indented}\n')
-    return "\n".join(blocks)
+            items.append((reading, number, Markup(link(page_uri, reading.src_uri, paragraph_anchor(number))), Markup(quote)))
+    return (templates or page_templates()).call("parts.md.j2", "backlinks", Markup(f"**{escape(lead)}:**"), items, len(library.readings) > 1)
 
 
 # Turns the hidden asset links (which MkDocs rewrites for this page's URL) into a stylesheet and a

@@ -4,79 +4,55 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from markupsafe import Markup
+
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Library, Question
+from .model import ACTOR_GROUPS, PHASES, SKILLS, Actor, Library, Question
 from .question_order import group_questions
-from .render import escape, link, render_paragraph_quotes, safe_markdown
+from .render import render_paragraph_quotes
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
 from .render_diagram import render_diagram
 from .render_timeline import render_timeline_page
 from .render_worksheets import link_question_ids, paragraph_line, question_numbers
+from .templating import PageTemplates, page_templates
 from .wording import the_readings, time_of
 
 __all__ = ["family_name", "render_actors_index", "render_glossary_index", "render_questions", "render_timeline"]
 
-_PHASES = {"before": "Before reading", "during": "While reading", "after": "After reading"}
-_SKILLS = {
-    "comprehension": "Understanding",
-    "vocabulary": "Vocabulary",
-    "point-of-view": "Point of view",
-    "evidence": "Evidence and opinion",
-    "perspectives": "Other perspectives",
-    "connections": "Connections",
-}
-_ACTOR_GROUPS = {
-    "People": ("person",),
-    "States": ("state",),
-    "Governments": ("government",),
-    "Armed forces and armed groups": ("military", "armed-group"),
-    "Organisations and movements": ("organisation", "movement"),
-}
-"""Index headings and the actor kinds under each, in order."""
 
-
-def render_glossary_index(library: Library, layout: Layout) -> str:
+def render_glossary_index(library: Library, layout: Layout, templates: PageTemplates | None = None) -> str:
     """Every term, A to Z: the one page that lists them all (entry pages are not in the nav, to keep it short)."""
-    uri = layout.glossary_index
-    lines = ["# Glossary", "", f"Words and names {the_readings(library)} {'uses' if len(library.readings) <= 1 else 'use'}, explained in plain language. Each entry shows where they are used.", ""]
     terms = sorted(library.terms.values(), key=lambda term: (layout.index_anchor(term) == "letter-other", term.title.lower()))
+    groups = []
     for anchor, group in groupby(terms, key=layout.index_anchor):
         members = list(group)
         # Never a bare digit as a heading: titles that start with a number or a sign file under one heading.
         letter = members[0].title[:1].upper() if anchor != "letter-other" else "Numbers and signs"
-        lines += [f"## {escape(letter)} {{ #{anchor} }}", "", '<div class="entry-list no-term-links" markdown>', ""]
-        for term in members:
-            lines.append(f"- **[{escape(term.title)}]({link(uri, layout.entry_uri(term))})**: {escape(term.short)}")
-        lines += ["", "</div>", ""]
-    return "\n".join(lines)
+        groups.append((anchor, letter, members))
+    verb = "uses" if len(library.readings) <= 1 else "use"
+    return (templates or page_templates()).render(
+        "glossary_index.md.j2", uri=layout.glossary_index, layout=layout, the_readings=the_readings(library), verb=verb, groups=groups
+    )
 
 
-def render_actors_index(library: Library, layout: Layout) -> str:
+def render_actors_index(library: Library, layout: Layout, templates: PageTemplates | None = None) -> str:
     """Every actor, grouped by kind (people, states, ...)."""
     uri = layout.actors_index
-    lines = ["---", "extra_css:", f"  - {DIAGRAM_STYLESHEET}", "---", "", "# People and groups", "", f"Who acts in the story, what they wanted {time_of(library)}, and how they are connected.", ""]
-    diagram = render_diagram(library, layout, uri)
-    if diagram:
-        lines += ["## Who backs whom", "", diagram, ""]
-    for heading, kinds in _ACTOR_GROUPS.items():
+    groups = []
+    for heading, kinds in ACTOR_GROUPS.items():
         actors = sorted((actor for actor in library.actors.values() if actor.kind in kinds), key=_sort_key)
-        if not actors:
-            continue
-        # Entry pages link back to their kind's anchor: the heading carries the first, empty spans the others.
-        anchors = list(dict.fromkeys(layout.index_anchor(actor) for actor in actors))
-        lines += [f"## {heading} {{ #{anchors[0]} }}", ""]
-        lines += [f'<span id="{anchor}"></span>' for anchor in anchors[1:]]
-        lines += ["", '<div class="entry-list no-term-links" markdown>', ""]
-        lines += [f"- **[{escape(actor.name)}]({link(uri, layout.entry_uri(actor))})**: {escape(actor.short)}" for actor in actors]
-        lines += ["", "</div>", ""]
-    return "\n".join(lines)
-
-
-def _initial(title: str) -> str:
-    """The glossary heading a title files under: its first letter, or 'Numbers' (never a bare digit)."""
-    first = title[:1].upper()
-    return first if first.isalpha() else "Numbers"
+        if actors:
+            groups.append((heading, list(dict.fromkeys(layout.index_anchor(actor) for actor in actors)), actors))
+    return (templates or page_templates()).render(
+        "actors_index.md.j2",
+        uri=uri,
+        layout=layout,
+        stylesheet=DIAGRAM_STYLESHEET,
+        when=time_of(library),
+        diagram=Markup(render_diagram(library, layout, uri, templates=templates)),
+        groups=groups,
+    )
 
 
 _NAME_PARTICLES = ("al-", "el-", "al ", "de ", "van ", "von ")
@@ -101,59 +77,46 @@ def _sort_key(actor: Actor) -> tuple[str, str]:
     return (family_name(actor.name), actor.name.lower()) if actor.kind == "person" else (actor.name.lower(), "")
 
 
-def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[Mention]]) -> str:
+def render_timeline(library: Library, layout: Layout, mentions: dict[str, list[Mention]], templates: PageTemplates | None = None) -> str:
     """Eras on an axis, each event a compact card that opens in place; reads in order without JavaScript."""
-    return render_timeline_page(library, layout)
+    return render_timeline_page(library, layout, templates)
 
 
-def render_questions(library: Library, layout: Layout, *, teacher: bool = False) -> str:
+def render_questions(library: Library, layout: Layout, *, teacher: bool = False, templates: PageTemplates | None = None) -> str:
     """Questions by reading, then by phase; teacher notes only in the teacher edition.
 
     With one reading (or every question about the same one) the reading headings are left out.
     """
     uri = layout.questions
-    lines = ["# Discussion questions", "", "Questions to think about before, while and after you read. Each one points to the paragraphs it is about.", ""]
-    sheets = [f"[{title.lower()}]({link(uri, layout.worksheet(phase))})" for phase, title in _PHASES.items() if any(q.phase == phase for q in library.questions)]
-    if sheets:
-        lines += [f'<p class="worksheet-links">To print, use a worksheet: {" · ".join(sheets)}.</p>', ""]
+    numbers = question_numbers(library) if teacher else {}
+    sheets = [(phase, title) for phase, title in PHASES.items() if any(q.phase == phase for q in library.questions)]
     groups = group_questions(library)
+    planned = []
     number = 0
     for reading, questions in groups:
-        level = "##"
-        if len(groups) > 1:
-            title = escape(reading.meta.title) if reading else "Across the readings"
-            scope = reading.id if reading else " ".join(library.readings)
-            lines += [f'<div class="question-group" data-readings="{scope}" markdown>', ""]
-            lines += [f"## {title}", ""]
-            if reading:
-                lines += [f"[Read it]({link(uri, reading.src_uri)}) · {escape(reading.meta.author)}, {reading.meta.date.human}", "{: .question-group__reading }", ""]
-            level = "###"
-        for phase, phase_title in _PHASES.items():
-            in_phase = [question for question in questions if question.phase == phase]
-            if not in_phase:
-                continue
-            lines += [f"{level} {phase_title}", ""]
-            for question in in_phase:
+        phases = []
+        for phase, phase_title in PHASES.items():
+            items = []
+            for question in (question for question in questions if question.phase == phase):
                 number += 1
-                lines += _question(library, uri, layout, question, number, teacher)
-        if len(groups) > 1:
-            lines += ["</div>", ""]
-    return "\n".join(lines)
+                items.append(_QuestionItem(question, number, SKILLS[question.skill], library, uri, layout, numbers, templates))
+            if items:
+                phases.append((phase_title, items))
+        planned.append((reading, reading.id if reading else " ".join(library.readings), phases))
+    return (templates or page_templates()).render(
+        "questions.md.j2", uri=uri, layout=layout, teacher=teacher, sheets=sheets, groups=planned, several=len(groups) > 1
+    )
 
 
-def _question(library: Library, uri: str, layout: Layout, question: Question, number: int, teacher: bool) -> list[str]:
-    anchor = layout.question_anchor(question.id)
-    lines = [f'<div class="question" id="{anchor}" markdown>', "", f'<p class="question__label">Question {number} · {_SKILLS[question.skill]}</p>', ""]
-    # A question that asks students to guess words does not link (and so define) them.
-    prompt = safe_markdown(question.prompt)
-    lines += [f'<div class="no-term-links" markdown>\n\n{prompt}\n\n</div>' if question.guess_terms else prompt, ""]
-    refs = render_paragraph_quotes(library, uri, question.paragraphs, [], "Look at")
-    if refs:
-        lines += [refs, "", f'<p class="question__refs-print no-term-links">{paragraph_line(library, question)}</p>', ""]
-    lines += ['<div class="answer-space" aria-hidden="true"></div>', ""]
-    if teacher:
-        notes = link_question_ids(question.teacher_notes, question_numbers(library), uri, layout)
-        notes = "\n".join(f"    {line}" if line else "" for line in safe_markdown(notes).splitlines())
-        lines += ['!!! tip "Teacher notes"', "", notes, ""]
-    lines += ["</div>", ""]
-    return lines
+class _QuestionItem:
+    """A question as the template shows it: its number, skill, quoted paragraphs and, for the teacher, linked notes."""
+
+    def __init__(
+        self, question: Question, number: int, skill: str, library: Library, uri: str, layout: Layout, numbers: dict[str, int], templates: PageTemplates | None
+    ) -> None:
+        self.question = question
+        self.number = number
+        self.skill = skill
+        self.refs = Markup(render_paragraph_quotes(library, uri, question.paragraphs, [], "Look at", templates))
+        self.refs_print = Markup(paragraph_line(library, question))
+        self.notes = link_question_ids(question.teacher_notes, numbers, uri, layout) if numbers else ""

@@ -13,11 +13,13 @@ import math
 import re
 from collections.abc import Callable
 
+from markupsafe import Markup
+
 from .assets import asset_uri
 from .diagram import Box, DiagramLink, DiagramNode, Layout, PlacedLink, layout_diagram
 from .layout import Layout as PageLayout
-from .model import Actor, Library
-from .render import escape, link
+from .model import RELATIONSHIP_KINDS, Actor, Library
+from .templating import PageTemplates, page_templates
 
 __all__ = ["DIAGRAM_CLASS", "DOC_LINK", "KIND_LABELS", "STYLESHEET", "diagram_links", "render_diagram", "resolve_doc_links"]
 
@@ -27,16 +29,8 @@ DIAGRAM_CLASS = "actor-diagram-figure"
 DOC_LINK = "docs:"
 """Prefix of a link to a docs file inside raw HTML, resolved per page by `resolve_doc_links`."""
 
-KIND_LABELS = {
-    "backs": "backs",
-    "commands": "commands",
-    "part-of": "is part of",
-    "allied-with": "is allied with",
-    "opposes": "opposes",
-    "negotiates-with": "negotiates with",
-    "disputed": "has a disputed tie to",
-}
-"""How each relationship kind reads between two names, in the legend and the list."""
+KIND_LABELS: dict[str, str] = {kind: label for kind, label in RELATIONSHIP_KINDS.items()}
+"""How each relationship kind reads between two names, in the legend and the list (kept beside the kinds, in the model)."""
 
 CAMP_SHAPES = ("rectangle", "rounded", "octagon", "hexagon", "slanted", "double")
 """One shape per camp, in the order camps are written; actors in no camp get a plain box with a thin border."""
@@ -57,7 +51,7 @@ def diagram_links(library: Library, actor_ids: set[str] | None = None) -> list[t
     return sorted(found, key=lambda item: (item[0].label.lower(), item[1].label.lower()))
 
 
-def render_diagram(library: Library, layout: PageLayout, page_uri: str, focus: str | None = None) -> str:
+def render_diagram(library: Library, layout: PageLayout, page_uri: str, focus: str | None = None, templates: PageTemplates | None = None) -> str:
     """A figure: the SVG (all actors, or `focus` and its neighbours), a legend and the list of relationships.
 
     Returns an empty string when there is nothing to connect.
@@ -73,22 +67,17 @@ def render_diagram(library: Library, layout: PageLayout, page_uri: str, focus: s
     title = f"Who {name} is connected to" if focus else "Who backs whom"
     slug = f"diagram-{focus or 'all'}"
     description = "Arrows point from the backer, the commander or the part to the other side. Each name links to its profile. The same relationships are listed after the diagram."
-    lines = [
-        f'<figure class="{DIAGRAM_CLASS} no-term-links">',
-        '<div class="diagram-frame" tabindex="0" role="region" aria-label="Diagram, scrolls sideways">',
-        _svg(library, layout, geometry, title, description, slug, focus),
-        "</div>",
-        _legend(library, geometry, links),
-        "</figure>",
-        "",
-    ]
-    if focus:
-        return "\n".join(lines)  # the profile's list of relationships follows and is the text alternative
-    lines += ['<details class="diagram-text no-term-links" markdown="block">', "<summary>The same relationships as a list</summary>", ""]
-    for source, target, kind in links:
-        lines.append(f"- [{escape(source.label)}]({link(page_uri, layout.entry_uri(source))}) {KIND_LABELS[kind]} [{escape(target.label)}]({link(page_uri, layout.entry_uri(target))})")
-    lines += ["", "</details>", ""]
-    return "\n".join(lines)
+    return (templates or page_templates()).render(
+        "diagram.md.j2",
+        figure_class=DIAGRAM_CLASS,
+        svg=Markup(_svg(library, layout, geometry, title, description, slug, focus)),
+        legend=Markup(_legend(library, geometry, links)),
+        focus=focus or "",
+        links=links,
+        kinds=KIND_LABELS,
+        page_uri=page_uri,
+        layout=layout,
+    )
 
 
 def resolve_doc_links(page_html: str, url_of: Callable[[str], str | None]) -> str:

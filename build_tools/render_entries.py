@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .disagreements import render_disagreement_notes
 from .layout import Layout
 from .mentions import Mention
-from .model import Actor, Event, Library, Term
-from .render import escape, link, render_mentions, render_sources, safe_markdown
+from .model import ACTOR_KINDS, Actor, Event, Library, Term
+from .render import render_mentions, render_sources
 from .render_diagram import DIAGRAM_CLASS, KIND_LABELS, render_diagram
 from .render_diagram import STYLESHEET as DIAGRAM_STYLESHEET
+from .templating import PageTemplates, page_templates
 from .wording import time_of
 
 __all__ = ["EntryIndex", "render_entry"]
 
 SEARCH_BOOST = 10
 """Material `search.boost` of entry pages: a search for an entry's name or alias lists its page first."""
-
-_KIND_LABELS = {
-    "person": "Person",
-    "state": "State",
-    "government": "Government",
-    "military": "Military force",
-    "armed-group": "Armed group",
-    "organisation": "Organisation",
-    "movement": "Movement",
-}
 
 
 class EntryIndex:
@@ -50,7 +43,9 @@ class EntryIndex:
                 self.events.setdefault(entry_id, []).append(event)
 
 
-def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions: list[Mention], index: EntryIndex | None = None) -> str:
+def render_entry(
+    library: Library, layout: Layout, entry: Term | Actor, mentions: list[Mention], index: EntryIndex | None = None, templates: PageTemplates | None = None
+) -> str:
     """Markdown for a term or actor page, cross-linked to the reading, the timeline and related entries.
 
     Args:
@@ -59,44 +54,44 @@ def render_entry(library: Library, layout: Layout, entry: Term | Actor, mentions
         entry: the term or actor.
         mentions: where the readings mention it.
         index: the library's `EntryIndex`; pass one built once when rendering many entries.
+        templates: the project's page templates (default: the built-in ones).
     """
     index = index or EntryIndex(library)
     uri = layout.entry_uri(entry)
-    # Material's search ranks a boosted page above the reading and the timeline that mention it.
-    front = ["---", "search:", f"  boost: {SEARCH_BOOST}"]
-    parts = [f"# {escape(entry.label)}\n", _summary(layout, entry, uri)]
+    is_actor = isinstance(entry, Actor)
+    context: dict[str, object] = {"when": "", "language": "", "diagram": "", "relationships": [], "diagram_stylesheet": ""}
     if isinstance(entry, Actor):
         when = time_of(library, entry.readings or dict.fromkeys(mention.reading_id for mention in mentions))
-        profile = _actor_profile(library, layout, entry, uri, when, index)
-        if DIAGRAM_CLASS in profile:
-            front += ["extra_css:", f"  - {DIAGRAM_STYLESHEET}"]
-        parts.append(profile)
-    elif entry.explanation:
-        parts.append(f"## Explanation\n\n{safe_markdown(entry.explanation)}\n")
-    parts.append(render_mentions(library, uri, mentions))
-    parts.append(_events(layout, entry, uri, index))
-    parts.append(render_disagreement_notes(library, uri, entry.disagreements))
-    parts.append(_related(library, layout, entry, uri, index))
-    parts.append(render_sources(entry.sources, publishers=library.publishers))
-    return "\n".join(["\n".join([*front, "---", ""]), *(part for part in parts if part)])
-
-
-def _summary(layout: Layout, entry: Term | Actor, uri: str) -> str:
-    """What it is first, at body size; then its other names (the spellings a student meets in texts)."""
-    kind = "Glossary term" if isinstance(entry, Term) else _KIND_LABELS[entry.kind]
+        relationships = _relationships(library, entry, index)
+        diagram = render_diagram(library, layout, uri, focus=entry.id, templates=templates) if relationships else ""
+        context.update(
+            when=when,
+            language=_language_name(entry.native_language),
+            relationships=relationships,
+            diagram=Markup(diagram),
+            diagram_stylesheet=DIAGRAM_STYLESHEET if DIAGRAM_CLASS in diagram else "",
+        )
     letter = entry.title[:1].upper() if isinstance(entry, Term) and layout.index_anchor(entry) != "letter-other" else "Numbers and signs"
-    index = f"Glossary: {escape(letter)}" if isinstance(entry, Term) else "People and groups"
-    # Entry pages are not listed in the nav (it would grow with the glossary): this leads back to the index.
-    up = f"[{index}]({link(uri, layout.index_uri(entry), layout.index_anchor(entry))})"
-    lines = ['<div class="entry-summary no-term-links" markdown>', "", f"{kind} · {up}", "{: .entry-kind }", ""]
-    lines += [escape(entry.short), "{: .entry-short }", ""]
-    if isinstance(entry, Actor) and entry.native_name:
-        native = escape(entry.native_name)
-        lines += [f'**In {_language_name(entry.native_language)}:** <span lang="{entry.native_language}" dir="auto">{native}</span>', ""]
-    if entry.aliases:
-        lines += [f"**Also written:** {', '.join(escape(alias) for alias in entry.aliases)}", "{: .entry-aliases }", ""]
-    lines += ["</div>", ""]
-    return "\n".join(lines)
+    # Related entries: both those this entry names and those that name it.
+    related = [library.entry(related_id) for related_id in dict.fromkeys([*entry.related, *index.related_by.get(entry.id, [])])]
+    return (templates or page_templates()).render(
+        "entry.md.j2",
+        entry=entry,
+        is_actor=is_actor,
+        uri=uri,
+        layout=layout,
+        # Material's search ranks a boosted page above the reading and the timeline that mention it.
+        search_boost=SEARCH_BOOST,
+        kind="Glossary term" if isinstance(entry, Term) else ACTOR_KINDS[entry.kind],
+        # Entry pages are not listed in the nav (it would grow with the glossary): the summary leads back to the index.
+        index_name=f"Glossary: {letter}" if isinstance(entry, Term) else "People and groups",
+        mentions=Markup(render_mentions(library, uri, mentions, templates=templates)),
+        events=index.events.get(entry.id, []),
+        disagreements=Markup(render_disagreement_notes(library, uri, entry.disagreements, templates)),
+        related=related,
+        sources=Markup(render_sources(entry.sources, publishers=library.publishers, templates=templates)),
+        **context,
+    )
 
 
 def _language_name(code: str | None) -> str:
@@ -104,27 +99,12 @@ def _language_name(code: str | None) -> str:
     return names.get((code or "").split("-")[0], code or "its own script")
 
 
-def _actor_profile(library: Library, layout: Layout, actor: Actor, uri: str, when: str, index: EntryIndex) -> str:
-    lines = [f"## Role {when}", "", safe_markdown(actor.role), "", "## What they want", ""]
-    lines += [f"- {escape(interest)}" for interest in actor.interests]
-    lines.append("")
-    if actor.explanation:
-        lines += ["## Profile", "", safe_markdown(actor.explanation), ""]
-    relationships = _relationships(library, layout, actor, uri, index)
-    if relationships:
-        lines += ["## Relationships", "", render_diagram(library, layout, uri, focus=actor.id), *relationships, ""]
-    return "\n".join(lines)
-
-
-def _relationships(library: Library, layout: Layout, actor: Actor, uri: str, index: EntryIndex) -> list[str]:
-    """Relationships stated in this file and those stated in the other actor's file."""
-    lines = []
-    for partner_id, description, kind, stated_here in index.partners.get(actor.id, []):
-        partner = library.actors[partner_id]
-        target = link(uri, layout.entry_uri(partner))
-        phrase = f" ({_kind_phrase(kind, stated_here)})" if kind else ""
-        lines.append(f"- **[{escape(partner.label)}]({target})**{phrase}: {safe_markdown(description)}")
-    return lines
+def _relationships(library: Library, actor: Actor, index: EntryIndex) -> list[tuple[Actor, str, str]]:
+    """(partner, how they relate, description): relationships stated in this file and those stated in the other actor's file."""
+    return [
+        (library.actors[partner_id], _kind_phrase(kind, stated_here) if kind else "", description)
+        for partner_id, description, kind, stated_here in index.partners.get(actor.id, [])
+    ]
 
 
 def _kind_phrase(kind: str, stated_here: bool) -> str:
@@ -132,26 +112,3 @@ def _kind_phrase(kind: str, stated_here: bool) -> str:
     if stated_here:
         return KIND_LABELS[kind]
     return {"backs": "backed by", "commands": "commanded by", "part-of": "includes"}.get(kind, KIND_LABELS[kind])
-
-
-def _events(layout: Layout, entry: Term | Actor, uri: str, index: EntryIndex) -> str:
-    events = index.events.get(entry.id, [])
-    if not events:
-        return ""
-    lines = ["## On the timeline", ""]
-    for event in events:
-        target = link(uri, layout.timeline, layout.event_anchor(event.id))
-        lines.append(f"- {event.date.human}: [{escape(event.title)}]({target})")
-    return "\n".join(lines) + "\n"
-
-
-def _related(library: Library, layout: Layout, entry: Term | Actor, uri: str, index: EntryIndex) -> str:
-    """Related entries, both those this entry names and those that name it."""
-    related = list(dict.fromkeys([*entry.related, *index.related_by.get(entry.id, [])]))
-    if not related:
-        return ""
-    lines = ["## Related", ""]
-    for related_id in related:
-        other = library.entry(related_id)
-        lines.append(f"- [{escape(other.label)}]({link(uri, layout.entry_uri(other))}): {escape(other.short)}")
-    return "\n".join(lines) + "\n"

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from .layout import Layout
 from .model import Library
-from .reading_kinds import READING_KINDS, reading_minutes
-from .render import escape, link
+from .reading_kinds import READING_KINDS
+from .scaffolds import reading_minutes
+from .templating import PageTemplates, page_templates
 
 __all__ = ["READINGS_MARKER", "place_reading_list", "render_reading_list"]
 
@@ -17,20 +18,12 @@ READINGS_MARKER = "<!-- readings -->"
 """Where the list of readings goes on the home page."""
 
 
-def render_reading_list(library: Library, layout: Layout, page_uri: str) -> str:
+def render_reading_list(library: Library, layout: Layout, page_uri: str, templates: PageTemplates | None = None) -> str:
     """Title, author, kind, date and reading time of each reading, oldest first, each linked."""
     if not library.readings:
         return ""
-    heading = "## The reading" if len(library.readings) == 1 else "## The readings"
-    lines = [heading, "", '<div class="reading-list no-term-links" markdown>', ""]
-    for reading in library.readings.values():
-        meta = reading.meta
-        title = f"[{escape(meta.title)}]({link(page_uri, reading.src_uri)})"
-        details = [escape(meta.author), READING_KINDS[meta.kind].label, f'<time datetime="{meta.date.iso}">{meta.date.human}</time>']
-        details.append(f"{reading_minutes(reading)} min read")
-        lines.append(f"- **{title}**: {' · '.join(details)}")
-    lines += ["", "</div>", ""]
-    return "\n".join(lines)
+    readings = [(reading, READING_KINDS[reading.meta.kind].label, reading_minutes(reading)) for reading in library.readings.values()]
+    return (templates or page_templates()).render("reading_list.md.j2", page_uri=page_uri, readings=readings)
 
 
 def place_reading_list(markdown: str, listing: str) -> str:

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import html
 
+from markupsafe import Markup
+
 from .assets import asset_uri
 from .layout import Layout
 from .locator import project_map
-from .model import Library, Place
-from .render import escape, link, render_sources, safe_markdown
+from .model import PLACE_KINDS, Library, Place
+from .render import render_sources
 from .render_diagram import DOC_LINK
+from .templating import PageTemplates, page_templates
 from .text import fold
 
 __all__ = ["KIND_LABELS", "STYLESHEET", "place_target", "render_place", "render_places_index"]
 
 STYLESHEET = asset_uri("map.css")
-KIND_LABELS = {"city": "City", "military-base": "Military base", "airport": "Airport", "district": "District", "region": "Region"}
+KIND_LABELS = PLACE_KINDS
+"""Each place kind's label (kept beside the kinds, in the model)."""
 
 
 def place_target(library: Library, layout: Layout, place: Place) -> str:
@@ -25,16 +29,14 @@ def place_target(library: Library, layout: Layout, place: Place) -> str:
     return layout.place_uri(place)
 
 
-def render_places_index(library: Library, layout: Layout) -> str:
-    uri = layout.places_index
-    lines = ["---", "extra_css:", f"  - {STYLESHEET}", "---", "", "# Places", "", "Where the story happens. Each name on the map opens its page.", ""]
-    lines += [render_map(library, layout), ""]
-    lines += ['<div class="entry-list no-term-links" markdown>', ""]
-    for place in sorted(library.places.values(), key=lambda place: place.name.lower()):
-        where = _coordinates(place)
-        lines.append(f"- **[{escape(place.name)}]({link(uri, place_target(library, layout, place))})** ({KIND_LABELS[place.kind].lower()}, {where}): {escape(place.short)}")
-    lines += ["", "</div>", ""]
-    return "\n".join(lines)
+def render_places_index(library: Library, layout: Layout, templates: PageTemplates | None = None) -> str:
+    places = [
+        (place, place_target(library, layout, place), KIND_LABELS[place.kind], _coordinates(place))
+        for place in sorted(library.places.values(), key=lambda place: place.name.lower())
+    ]
+    return (templates or page_templates()).render(
+        "places_index.md.j2", uri=layout.places_index, layout=layout, stylesheet=STYLESHEET, map=Markup(render_map(library, layout)), places=places
+    )
 
 
 def render_map(library: Library, layout: Layout, focus: str | None = None) -> str:
@@ -69,22 +71,19 @@ def render_map(library: Library, layout: Layout, focus: str | None = None) -> st
     return "\n".join(parts)
 
 
-def render_place(library: Library, layout: Layout, place: Place) -> str:
-    uri = layout.place_uri(place)
-    lines = ["---", "extra_css:", f"  - {STYLESHEET}", "search:", "  boost: 10", "---", "", f"# {escape(place.name)}", ""]
-    lines += ['<div class="entry-summary no-term-links" markdown>', "", f'<p class="entry-kind">{KIND_LABELS[place.kind]}</p>', ""]
-    lines += [escape(place.short), "{: .entry-short }", ""]
-    if place.aliases:
-        lines += [f"**Also written:** {', '.join(escape(alias) for alias in place.aliases)}", "{: .entry-aliases }", ""]
-    lines += ["</div>", "", safe_markdown(place.description), "", f"**Where:** {_coordinates(place)}", ""]
-    lines += [render_map(library, layout, focus=place.id), ""]
-    events = [event for event in library.events if _mentions(place, f"{event.title} {event.description}")]
-    if events:
-        lines += ["## On the timeline", ""]
-        lines += [f"- {event.date.human}: [{escape(event.title)}]({link(uri, layout.timeline, layout.event_anchor(event.id))})" for event in events]
-        lines.append("")
-    lines.append(render_sources(place.sources))
-    return "\n".join(lines)
+def render_place(library: Library, layout: Layout, place: Place, templates: PageTemplates | None = None) -> str:
+    return (templates or page_templates()).render(
+        "place.md.j2",
+        place=place,
+        uri=layout.place_uri(place),
+        layout=layout,
+        stylesheet=STYLESHEET,
+        kind=KIND_LABELS[place.kind],
+        where=_coordinates(place),
+        map=Markup(render_map(library, layout, focus=place.id)),
+        events=[event for event in library.events if _mentions(place, f"{event.title} {event.description}")],
+        sources=Markup(render_sources(place.sources, templates=templates)),
+    )
 
 
 def _coordinates(place: Place) -> str:

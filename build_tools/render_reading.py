@@ -2,71 +2,99 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
 from .disagreements import disagreement_body, indent
 from .layout import Layout
 from .mentions import Mention
 from .model import Annotation, Disagreement, Library, Reading
 from .reading_kinds import READING_KINDS, credit_line, source_line
-from .render import escape, link, safe_markdown
+from .render import escape, link
 from .render_worksheets import link_question_ids, question_numbers
 from .scaffolds import gist_block, gist_toggle, reading_time_line, vocabulary_preview
+from .templating import PageTemplates, page_templates
 from .text import fold
 
 __all__ = ["render_reading"]
 
 
-def render_reading(library: Library, layout: Layout, reading: Reading, *, teacher: bool = False, mentions: dict[str, list[Mention]] | None = None) -> str:
+def render_reading(
+    library: Library,
+    layout: Layout,
+    reading: Reading,
+    *,
+    teacher: bool = False,
+    mentions: dict[str, list[Mention]] | None = None,
+    templates: PageTemplates | None = None,
+) -> str:
     """Markdown for a reading; paragraph text is kept exactly as written in the file.
 
     With `mentions`, a vocabulary preview comes before the text; gists, when written, follow each paragraph.
     """
     meta = reading.meta
     kind = READING_KINDS[meta.kind]
-    title, note = kind.label, kind.note
-    # Notes are numbered in page order (1 is the kind of text) so the printed handout can show them as
-    # numbered notes, with the number beside the words they are about (see the print CSS).
-    lines = [
-        f'# {escape(meta.title)} {{: data-note="1" }}',
-        "",
-        '<div class="reading-meta no-term-links" markdown>',
-        "",
-        f"By **{escape(meta.author)}**, {escape(meta.author_role)}  ",
-        "".join(f"*{escape(part)}*, " for part in source_line(meta)) + f"<time datetime=\"{meta.date.iso}\">{meta.date.human}</time>"
-        + (f" ({escape(meta.date_note)})" if meta.date_note else "")
-        + f" · [Read the original](<{meta.url}>)  ",
-        f'<span class="reading-time">{reading_time_line(reading)}</span>',
-        "",
-        "</div>",
-        "",
-        f'!!! info "{title}"',
-        "",
-        f"    {note}",
-        "",
-    ]
-    lines += vocabulary_preview(library, layout, reading, mentions or {})
-    lines += gist_toggle(reading, library)
     notes = [a for a in library.annotations if a.reading == reading.id and (teacher or a.audience == "student")]
     if teacher:
         numbers = question_numbers(library)
         notes = [a.model_copy(update={"note": link_question_ids(a.note, numbers, reading.src_uri, layout)}) for a in notes]
+    paragraphs = []
+    # Notes are numbered in page order, from 2 (1 is the kind of text).
     counter = 1
     for paragraph in reading.paragraphs:
         placed = [(start, note) for note in notes if (start := _locate(paragraph.text, note)) is not None]
         text, asides = _annotate(paragraph.text, placed, counter)
         counter += len(placed)
         disagreements = _disagreements(library, layout, reading, paragraph.number)
-        marker = ""
+        note_number = 0
         if disagreements:
             counter += 1
-            marker = f' data-notes="{counter}"'
-        lines += [text, f'{{: #{paragraph.anchor} .reading-paragraph data-paragraph="{paragraph.number}"{marker} }}', ""]
-        lines += gist_block(library, reading, paragraph.number)
-        lines += asides
-        lines += disagreements
-    if meta.byline:
-        lines += [f"*{escape(meta.byline)}*", "{: .reading-byline }", ""]
-    lines += [f"*{escape(credit_line(meta))}*", ""]
-    return "\n".join(lines)
+            note_number = counter
+        paragraphs.append(
+            _Paragraph(
+                # The reading's own Markdown, word for word (the sanitizer checks the page it makes).
+                Markup(text),
+                paragraph.anchor,
+                paragraph.number,
+                note_number,
+                _lines(gist_block(library, reading, paragraph.number)),
+                asides,
+                _lines(disagreements),
+            )
+        )
+    return (templates or page_templates()).render(
+        "reading.md.j2",
+        reading=reading,
+        kind_label=kind.label,
+        kind_note=Markup(kind.note),
+        source_parts=source_line(meta),
+        reading_time=reading_time_line(reading),
+        credit=credit_line(meta),
+        preview=_lines(vocabulary_preview(library, layout, reading, mentions or {})),
+        gist_toggle=_lines(gist_toggle(reading, library)),
+        paragraphs=paragraphs,
+    )
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    """A paragraph as the template shows it: its text with notes marked, and the blocks that follow it."""
+
+    text: Markup
+    anchor: str
+    number: int
+    note_number: int
+    """The number of its note on other sources, or 0 when there is none."""
+    gist: Markup
+    asides: list[tuple[Annotation, str, str]]
+    """(annotation, admonition kind, label), in the order the notes are numbered."""
+    disagreements: Markup
+
+
+def _lines(lines: list[str]) -> Markup:
+    """Markdown lines the build wrote, each with its line end."""
+    return Markup("".join(f"{line}\n" for line in lines))
 
 
 def _disagreements(library: Library, layout: Layout, reading: Reading, number: int) -> list[str]:
@@ -116,19 +144,13 @@ def _locate(text: str, annotation: Annotation) -> int | None:
     return at if at >= 0 else None
 
 
-def _annotate(text: str, placed: list[tuple[int, Annotation]], counter: int = 0) -> tuple[str, list[str]]:
+def _annotate(text: str, placed: list[tuple[int, Annotation]], counter: int = 0) -> tuple[str, list[tuple[Annotation, str, str]]]:
     """Mark each annotated passage (start offset, annotation) and return the notes to show after the paragraph.
 
     Notes are numbered from `counter + 1` in the order they are shown.
     """
     placed = sorted(placed, key=lambda item: item[0])
-    asides: list[str] = []
-    for _, annotation in placed:
-        label = "Teacher note" if annotation.audience == "teacher" else "Note"
-        body = "\n".join(f"    {line}" if line else "" for line in safe_markdown(annotation.note).splitlines())
-        kind = "tip" if annotation.audience == "teacher" else "note"
-        quote = escape(annotation.quote).replace('"', "'")
-        asides += [f'??? {kind} "{label} on “{quote}”"', "", body, ""]
+    asides = [(annotation, "tip", "Teacher note") if annotation.audience == "teacher" else (annotation, "note", "Note") for _, annotation in placed]
     # Mark from the end, so earlier offsets stay valid as tags are inserted.
     for index, (start, annotation) in reversed(list(enumerate(placed))):
         end = start + len(annotation.quote)

@@ -12,16 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import html
+import itertools
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from .classroom_model import SelfCheckQuestion
 from .dates import PartialDate
 from .layout import Layout
 from .mentions import Mention
 from .model import Event, Library, Reading, Term
-from .render import PAGE_SCRIPT, escape, link, render_paragraph_refs, safe_markdown
+from .render import PAGE_SCRIPT, render_paragraph_refs
+from .templating import PageTemplates, page_templates
 
 __all__ = [
     "ASSETS",
@@ -48,55 +53,84 @@ ORDER_SIZE = 5
 """Events to put in order."""
 
 _BLANK = "…"
-_INTRO = (
-    "Check what you understood of the argument, the words and the events. Choose an answer to each question, "
-    "then open *Show the answer* under it to check. Nothing you choose is saved or sent anywhere: reload the page to start again."
-)
-"""Without JavaScript; the script replaces it with the sentence in `data-enhanced`."""
-_INTRO_ENHANCED = (
-    "Check what you understood of the argument, the words and the events. Choose an answer to each question, then press "
-    "*Check answer*; your score is at the end. If you are stuck, open *Show the answer*. Nothing you choose is saved or sent "
-    "anywhere: reload the page to start again."
-)
-def render_self_check(library: Library, layout: Layout, mentions: dict[str, list[Mention]] | None = None, *, teacher: bool = False) -> str:
+
+
+def render_self_check(
+    library: Library, layout: Layout, mentions: dict[str, list[Mention]] | None = None, *, teacher: bool = False, templates: PageTemplates | None = None
+) -> str:
     """Markdown for the self-check page; sections without enough content are left out.
 
     Args:
         mentions: where each entry is mentioned; with it, each reading's words are the entries it mentions.
         teacher: add the answer key (the teacher edition prints it).
+        templates: the project's page templates (default: the built-in ones).
     """
     uri = layout.self_check
-    enhanced = html.escape(_INTRO_ENHANCED.replace("*", ""), quote=True)
-    lines = [
-        "# Self-check",
-        "",
-        '<div class="self-check no-term-links" markdown>',
-        "",
-        f'<p class="sc-intro" data-enhanced="{enhanced}">{_emphasis(_INTRO)}</p>',
-        "",
-    ]
-    key: list[str] = []
-    counter = [0]
+    counter = itertools.count(1)
     groups = _groups(library, mentions)
-    for reading, comprehension, terms in groups:
-        level = "##"
-        if len(groups) > 1 and reading is not None:
-            lines += [f"## {escape(reading.meta.title)}", ""]
-            level = "###"
-        lines += _comprehension(library, uri, comprehension, level, counter, key)
-        lines += _quiz(layout, uri, terms, level, counter, key)
-    order = _order(library, layout, uri, counter, key)
-    if counter[0] == 0:
-        lines += ["There is nothing to practise yet: the glossary and the timeline are too short.", ""]
-    lines += order
-    if counter[0]:
-        lines += ['<p class="sc-score-slot" hidden></p>', ""]
-    lines += ["</div>", ""]
-    if teacher and key:
-        lines += ['<div class="sc-key no-term-links" markdown>', "", "## Answer key", "", *key, "", "</div>", ""]
-    assets = " ".join(f"[]({link(uri, asset)})" for asset in ASSETS)
-    lines += ['<div class="sc-assets" hidden markdown>', assets, "</div>", "", PAGE_SCRIPT, ""]
-    return "\n".join(lines)
+    planned = [
+        _Group(
+            reading.meta.title if len(groups) > 1 and reading is not None else "",
+            _comprehension(library, uri, comprehension, counter, templates),
+            _quiz(terms, counter),
+        )
+        for reading, comprehension, terms in groups
+    ]
+    order = _order(library, counter)
+    return (templates or page_templates()).render(
+        "self_check.md.j2",
+        uri=uri,
+        layout=layout,
+        teacher=teacher,
+        count=next(counter) - 1,
+        groups=planned,
+        order=order,
+        assets=ASSETS,
+        page_script=Markup(PAGE_SCRIPT),
+    )
+
+
+@dataclass(frozen=True)
+class _Choice:
+    """A comprehension question as the template shows it."""
+
+    number: int
+    name: str
+    question: SelfCheckQuestion
+    right: str
+    refs: Markup
+    """Links to the paragraphs it is about (`**Look at:** ¶4`), in the answer."""
+    key_refs: Markup
+    """The same links without the lead, for the answer key."""
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A quiz question: a definition with its term blanked, and terms to choose from."""
+
+    number: int
+    name: str
+    term: Term
+    blanked: Markup
+    choices: list[Term]
+
+
+@dataclass(frozen=True)
+class _Order:
+    """The events to put in order: right order, shown order, and the answer the script checks."""
+
+    number: int
+    events: list[Event]
+    shown: list[Event]
+    answer: str
+
+
+@dataclass(frozen=True)
+class _Group:
+    heading: str
+    """The reading's title when there are several readings; empty otherwise."""
+    comprehension: list[_Choice]
+    quiz: list[_Word]
 
 
 def pick_quiz_terms(terms: Sequence[Term]) -> list[Term]:
@@ -160,87 +194,27 @@ def _groups(library: Library, mentions: dict[str, list[Mention]] | None) -> list
     return groups
 
 
-def _comprehension(library: Library, uri: str, questions: list[SelfCheckQuestion], level: str, counter: list[int], key: list[str]) -> list[str]:
-    if not questions:
-        return []
-    lines = [f"{level} Understanding the argument", "", "Which answer fits the reading best?", ""]
+def _comprehension(library: Library, uri: str, questions: list[SelfCheckQuestion], counter: Iterator[int], templates: PageTemplates | None) -> list[_Choice]:
+    items = []
     for question in questions:
-        counter[0] += 1
-        number = counter[0]
-        name = f"sc-q-{question.id}"
-        lines += [
-            f'<div class="sc-item sc-choice" id="{name}" markdown>',
-            "",
-            f'<fieldset data-answer="{question.answer}">',
-            f'<legend><span class="sc-number">{number}.</span> {html.escape(question.prompt, quote=False)}</legend>',
-        ]
-        for value, choice in enumerate(question.choices, start=1):
-            option = f'<input type="radio" name="{name}" value="{value}"> {html.escape(choice, quote=False)}'
-            lines.append(f'<div class="sc-option"><label>{option}</label></div>')
-        right = escape(question.choices[question.answer - 1])
-        refs = render_paragraph_refs(library, uri, question.paragraphs, "Look at")
-        body = [f"**{right}**", "", *safe_markdown(question.explanation).splitlines(), "", refs]
-        lines += ["</fieldset>", "", f'??? note sc-answer "Show the answer to question {number}"', ""]
-        lines += [f"    {line}" if line else "" for line in body]
-        lines += ["", "</div>", ""]
-        key.append(f"{number}. {right} ({refs.removeprefix('**Look at:** ')})")
-    return lines
+        refs = render_paragraph_refs(library, uri, question.paragraphs, "Look at", templates)
+        number = next(counter)
+        right = question.choices[question.answer - 1]
+        items.append(_Choice(number, f"sc-q-{question.id}", question, right, Markup(refs), Markup(refs.removeprefix("**Look at:** "))))
+    return items
 
 
-def _quiz(layout: Layout, uri: str, terms: list[Term], level: str, counter: list[int], key: list[str]) -> list[str]:
+def _quiz(terms: list[Term], counter: Iterator[int]) -> list[_Word]:
     if len(terms) < 2:
         return []
-    chosen = pick_quiz_terms(terms)
-    if not chosen:
-        return []
-    lines = [f"{level} Words", "", "Which glossary term fits each description?", ""]
-    for term in chosen:
-        counter[0] += 1
-        number = counter[0]
-        name = f"sc-term-{term.id}"
-        lines += [
-            f'<div class="sc-item sc-choice" id="{name}" markdown>',
-            "",
-            f'<fieldset data-answer="{term.id}">',
-            f'<legend><span class="sc-number">{number}.</span> {blanked_definition(term)}</legend>',
-        ]
-        for choice in pick_choices(term, terms):
-            option = f'<input type="radio" name="{name}" value="{choice.id}"> {html.escape(choice.title, quote=False)}'
-            lines.append(f'<div class="sc-option"><label>{option}</label></div>')
-        entry = f"**[{escape(term.title)}]({link(uri, layout.entry_uri(term))})**: {escape(term.short)}"
-        lines += ["</fieldset>", "", f'??? note sc-answer "Show the answer to question {number}"', "", f"    {entry}", "", "</div>", ""]
-        key.append(f"{number}. {escape(term.title)}")
-    return lines
+    return [_Word(next(counter), f"sc-term-{term.id}", term, Markup(blanked_definition(term)), pick_choices(term, terms)) for term in pick_quiz_terms(terms)]
 
 
-def _order(library: Library, layout: Layout, uri: str, counter: list[int], key: list[str]) -> list[str]:
+def _order(library: Library, counter: Iterator[int]) -> _Order | None:
     events = pick_events(library.events)
     if len(events) < 2:
-        return []
-    counter[0] += 1
-    number = counter[0]
-    shown = shuffled_events(events)
-    answer = " ".join(event.id for event in events)
-    lines = [
-        "## Events in order",
-        "",
-        '<div class="sc-item sc-order" markdown>',
-        "",
-        f'<p id="sc-order-prompt"><span class="sc-number">{number}.</span> Put these {len(events)} events in the order they happened, earliest first.</p>',
-        f'<ol class="sc-order__list" data-answer="{answer}" aria-labelledby="sc-order-prompt">',
-    ]
-    lines += [f'<li data-event="{event.id}"><span class="sc-order__title">{html.escape(event.title, quote=False)}</span></li>' for event in shown]
-    lines += ["</ol>", "", '??? note sc-answer "Show the right order"', ""]
-    for position, event in enumerate(events, start=1):
-        target = link(uri, layout.timeline, layout.event_anchor(event.id))
-        lines.append(f"    {position}. {event.date.human}: [{escape(event.title)}]({target})")
-    lines += ["", "</div>", ""]
-    key.append(f"{number}. " + "; ".join(f"{event.date.human}: {escape(event.title)}" for event in events))
-    return lines
-
-
-def _emphasis(text: str) -> str:
-    return re.sub(r"\*([^*]+)\*", r"<em>\1</em>", html.escape(text, quote=False))
+        return None
+    return _Order(next(counter), events, shuffled_events(events), " ".join(event.id for event in events))
 
 
 def blanked_definition(term: Term) -> str | None:

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
 
 from .assets import asset_uri
 from .disagreements import render_disagreement_notes
 from .layout import Layout
-from .model import Actor, Event, Library, Term
-from .render import escape, link, render_paragraph_refs, render_sources, safe_markdown
+from .model import Actor, Event, Library, Reading, Term
+from .render import render_paragraph_refs, render_sources
+from .templating import PageTemplates, page_templates
 from .text import split_sentences
 from .timeline import EraGroup, TimelineItem, overview_geometry, plan_timeline
 
@@ -41,28 +45,53 @@ def event_gist(event: Event) -> str:
     return f"{cut}…"
 
 
-def render_timeline_page(library: Library, layout: Layout) -> str:
+def render_timeline_page(library: Library, layout: Layout, templates: PageTemplates | None = None) -> str:
     """Markdown (with HTML blocks) for the timeline page."""
     uri = layout.timeline
     groups = plan_timeline(library)
-    lines = [
-        "---",
-        "extra_css:",
-        f"  - {STYLESHEET}",
-        "---",
-        "",
-        "# Timeline",
-        "",
-        "What happened before the reading was written, oldest first, grouped into eras. "
-        "Open an event for the details, the people and terms involved, and its sources.",
-        "",
-        _overview(groups),
-        "",
-        *_finders(library, layout, uri),
-    ]
-    for group in groups:
-        lines += _era(library, layout, uri, group)
-    return "\n".join(lines)
+    templates = templates or page_templates()
+    eras = [_Era(group, [_item(library, uri, item, templates) for item in group.items]) for group in groups]
+    return templates.render(
+        "timeline.md.j2", uri=uri, layout=layout, stylesheet=STYLESHEET, overview=Markup(_overview(groups)), finders=_finders(library, layout), eras=eras
+    )
+
+
+@dataclass(frozen=True)
+class _Era:
+    group: EraGroup
+    items: list[_Card]
+
+
+@dataclass(frozen=True)
+class _Card:
+    """A timeline item as the template shows it: a reading written then, or an event with its blocks."""
+
+    gap: int
+    when: str
+    reading: Reading | None = None
+    event: Event | None = None
+    gist: str = ""
+    related: list[Term | Actor] = field(default_factory=list)
+    refs: Markup = field(default_factory=Markup)
+    disagreements: Markup = field(default_factory=Markup)
+    sources: Markup = field(default_factory=Markup)
+
+
+def _item(library: Library, uri: str, item: TimelineItem, templates: PageTemplates) -> _Card:
+    if item.reading is not None:
+        return _Card(item.gap, _short_date(item), reading=item.reading)
+    event = item.event
+    assert event is not None
+    return _Card(
+        item.gap,
+        _short_date(item) + (f" to {_short_date(TimelineItem(event.end_date))}" if event.end_date else ""),
+        event=event,
+        gist=event_gist(event),
+        related=[*(library.actors[a] for a in event.actors), *(library.terms[t] for t in event.terms)],
+        refs=Markup(render_paragraph_refs(library, uri, event.paragraphs, templates=templates)),
+        disagreements=Markup(render_disagreement_notes(library, uri, event.disagreements, templates)),
+        sources=Markup(render_sources(event.sources, "**Sources:**", library.publishers, templates)),
+    )
 
 
 def _short_date(item: TimelineItem) -> str:
@@ -101,74 +130,18 @@ def _years(group: EraGroup) -> str:
     return str(first) if first == last else f"{first}–{str(last)[2:]}" if first // 100 == last // 100 else f"{first}–{last}"
 
 
-def _finders(library: Library, layout: Layout, uri: str) -> list[str]:
-    """For each actor and term, the events it takes part in, as links down the page (no JavaScript needed)."""
-    lines = ['<nav class="timeline-finders no-term-links" aria-label="Find events" markdown="block">', ""]
-    for heading, entries, field in (
+def _finders(library: Library, layout: Layout) -> list[tuple[str, list[tuple[Term | Actor, list[tuple[str, str]]]]]]:
+    """For each actor and term, the events it takes part in, as (short date, anchor) links down the page (no JavaScript needed)."""
+    finders: list[tuple[str, list[tuple[Term | Actor, list[tuple[str, str]]]]]] = []
+    lists: tuple[tuple[str, list[Term | Actor], str], ...] = (
         ("Events by person or group", sorted(library.actors.values(), key=lambda actor: actor.label.lower()), "actors"),
         ("Events by term", sorted(library.terms.values(), key=lambda term: term.label.lower()), "terms"),
-    ):
-        rows = []
+    )
+    for heading, entries, field_name in lists:
+        rows: list[tuple[Term | Actor, list[tuple[str, str]]]] = []
         for entry in entries:
-            events = [event for event in library.events if entry.id in getattr(event, field)]
-            if not events:
-                continue
-            links = ", ".join(f"[{_short_date(TimelineItem(event.date))}](#{layout.event_anchor(event.id)})" for event in events)
-            rows.append(f"- [{escape(entry.label)}]({link(uri, layout.entry_uri(entry))}): {links}")
-        if rows:
-            lines += ['<details markdown="block">', f"<summary>{heading}</summary>", "", '<div class="timeline-finder" markdown="block">', "", *rows, "", "</div>", "", "</details>", ""]
-    lines += ["</nav>", ""]
-    return lines
-
-
-def _era(library: Library, layout: Layout, uri: str, group: EraGroup) -> list[str]:
-    lines = [f'<section class="timeline-era" aria-labelledby="{group.anchor}" markdown="block">', "", f"## {escape(group.title)} {{ #{group.anchor} }}", ""]
-    if group.era is not None and group.era.description:
-        lines += ['<div class="timeline-era-description" markdown="block">', "", safe_markdown(group.era.description), "", "</div>", ""]
-    lines += ['<ol class="timeline" markdown="block">', ""]
-    for item in group.items:
-        lines += _reading_item(library, layout, uri, item) if item.reading else _event_item(library, layout, uri, item)
-    lines += ["</ol>", "", "</section>", ""]
-    return lines
-
-
-def _reading_item(library: Library, layout: Layout, uri: str, item: TimelineItem) -> list[str]:
-    assert item.reading is not None
-    meta = item.reading.meta
-    target = link(uri, item.reading.src_uri)
-    note = f" ({escape(meta.date_note)})" if meta.date_note else ""
-    return [
-        f'<li class="tl-item tl-written tl-gap-{item.gap}" id="written-{item.reading.id}" markdown="block">',
-        "",
-        f'**Written here** <time datetime="{meta.date.iso}">{_short_date(item)}</time>{note}: [*{escape(meta.title)}*]({target}), by {escape(meta.author)}',
-        "",
-        "</li>",
-        "",
-    ]
-
-
-def _event_item(library: Library, layout: Layout, uri: str, item: TimelineItem) -> list[str]:
-    event = item.event
-    assert event is not None
-    when = _short_date(item) + (f" to {_short_date(TimelineItem(event.end_date))}" if event.end_date else "")
-    lines = [
-        f'<li class="tl-item tl-gap-{item.gap}" id="{layout.event_anchor(event.id)}" markdown="block">',
-        '<details class="tl-card" markdown="block">',
-        f'<summary class="no-term-links"><time class="tl-date" datetime="{event.date.iso}">{when}</time> '
-        f'<span class="tl-title">{html.escape(event.title)}</span> <span class="tl-gist">{html.escape(event_gist(event))}</span></summary>',
-        "",
-        safe_markdown(event.description),
-        "",
-    ]
-    related: list[Term | Actor] = [*(library.actors[a] for a in event.actors), *(library.terms[t] for t in event.terms)]
-    if related:
-        names = ", ".join(f"[{escape(entry.label)}]({link(uri, layout.entry_uri(entry))})" for entry in related)
-        lines += [f"**Who and what:** {names}", ""]
-    refs = render_paragraph_refs(library, uri, event.paragraphs)
-    if refs:
-        lines += [refs, ""]
-    disagreements = render_disagreement_notes(library, uri, event.disagreements)
-    if disagreements:
-        lines += [disagreements, ""]
-    lines += [render_sources(event.sources, "**Sources:**", library.publishers), "", "</details>", "</li>", ""]
-    return lines
+            events = [event for event in library.events if entry.id in getattr(event, field_name)]
+            if events:
+                rows.append((entry, [(_short_date(TimelineItem(event.date)), layout.event_anchor(event.id)) for event in events]))
+        finders.append((heading, rows))
+    return finders

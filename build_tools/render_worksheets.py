@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from .assets import asset_uri
 from .layout import Layout
-from .model import Library, Question
+from .model import PHASES, Library, Question
 from .question_order import question_numbers
-from .render import PAGE_SCRIPT, escape, link, safe_markdown
+from .render import PAGE_SCRIPT, escape, link
+from .templating import PageTemplates, page_templates
 
 __all__ = ["ASSET", "PHASE_TITLES", "answer_parts", "link_question_ids", "paragraph_line", "question_numbers", "render_worksheet"]
 
-PHASE_TITLES = {"before": "Before reading", "during": "While reading", "after": "After reading"}
+PHASE_TITLES: dict[str, str] = {phase: title for phase, title in PHASES.items()}
+"""Each phase's title (kept beside the phases, in the model)."""
 MAX_PARTS = 4
 """Answer boxes grow with the parts of a question up to this many."""
 
@@ -58,41 +62,29 @@ def paragraph_line(library: Library, question: Question) -> str:
     return f"Look at: {'; '.join(parts)}." if parts else ""
 
 
-def render_worksheet(library: Library, layout: Layout, phase: str, *, teacher: bool = False) -> str:
+def render_worksheet(library: Library, layout: Layout, phase: str, *, teacher: bool = False, templates: PageTemplates | None = None) -> str:
     """Markdown for the worksheet of one phase."""
     uri = layout.worksheet(phase)
     numbers = question_numbers(library)
-    questions = [question for question in library.questions if question.phase == phase]
-    title = f"Worksheet: {PHASE_TITLES[phase].lower()}"
-    readings = " · ".join(f"*{escape(reading.meta.title)}*" for reading in library.readings.values())
-    lines = [
-        f"# {title}",
-        "",
-        '<div class="worksheet no-term-links" markdown>',
-        "",
-        '<p class="worksheet__name">Name: <span class="worksheet__blank"></span> Date: <span class="worksheet__blank"></span></p>',
-        "",
-        readings,
-        "",
-        f'<p class="worksheet__screen" markdown>On screen, with quotes from the reading: [discussion questions]({link(uri, layout.questions)}).</p>',
-        "",
+    items = [
+        (
+            question,
+            numbers[question.id],
+            Markup(paragraph_line(library, question)),
+            answer_parts(question),
+            link_question_ids(question.teacher_notes, numbers, uri, layout) if teacher else "",
+        )
+        for question in library.questions
+        if question.phase == phase
     ]
-    if not questions:
-        lines += ["There are no questions for this part yet.", ""]
-    for question in questions:
-        number = numbers[question.id]
-        lines += [f'<div class="question worksheet__question" id="{layout.question_anchor(question.id)}" markdown>', ""]
-        lines += [f'<p class="question__label">Question {number}</p>', "", safe_markdown(question.prompt), ""]
-        refs = paragraph_line(library, question)
-        if refs:
-            lines += [f'<p class="worksheet__refs">{refs}</p>', ""]
-        parts = answer_parts(question)
-        lines += [f'<div class="answer-space answer-space--{parts}" data-parts="{parts}" aria-hidden="true"></div>', ""]
-        if teacher:
-            notes = safe_markdown(link_question_ids(question.teacher_notes, numbers, uri, layout))
-            lines += ['!!! tip "Teacher notes"', "", *(f"    {line}" if line else "" for line in notes.splitlines()), ""]
-        lines += ["</div>", ""]
-    lines += ["</div>", ""]
-    # The same loader as the self-check: it turns the hidden link into a stylesheet (MkDocs checks the link).
-    lines += ['<div class="sc-assets" hidden markdown>', f"[]({link(uri, ASSET)})", "</div>", "", PAGE_SCRIPT, ""]
-    return "\n".join(lines)
+    return (templates or page_templates()).render(
+        "worksheet.md.j2",
+        uri=uri,
+        layout=layout,
+        title=f"Worksheet: {PHASE_TITLES[phase].lower()}",
+        readings=list(library.readings.values()),
+        teacher=teacher,
+        items=items,
+        asset=ASSET,
+        page_script=Markup(PAGE_SCRIPT),
+    )

@@ -4,16 +4,25 @@ Terms, actors and events are YAML files in the content folder; a reading is a Ma
 the readings folder, its front matter ready to fill in and its text to paste below.
 
 The blanks are deliberate: until a teacher fills them in, the build reports each one as
-"'title' is empty", so an unfinished entry can never be published by accident.
+"'title' is empty", so an unfinished entry can never be published by accident. Each comment is the
+field's description from the model (see `fielddocs`); only the order of the fields and the shape of
+each blank (a text block, a list, a switch to uncomment) are decided here.
 """
 
 from __future__ import annotations
 
 import re
+import textwrap
+from types import UnionType
+from typing import Any, Union, get_args, get_origin
 
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+
+from .fielddocs import field_doc, lower_first
 from .load import ContentPaths
-from .model import ID_PATTERN
-from .reading_kinds import READING_KINDS
+from .model import ID_PATTERN, Actor, Event, Markdown, ReadingMeta, Source, Term
+from .reading_kinds import kinds_needing
 from .text import slugify
 
 __all__ = ["KINDS", "write_new_entry"]
@@ -22,135 +31,25 @@ KINDS = {"term": "terms", "actor": "actors", "event": "events", "reading": "read
 """Kind of entry → its folder (inside the content folder; for readings, inside the docs folder)."""
 
 _DATE_PREFIX = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)-")
+_WIDTH = 110
+"""Comment lines wrap before this column."""
 
-_SOURCES = """\
-# Required: at least one source. Add more by repeating the five lines, each block starting with '- '.
-sources:
-  - publisher:        # who published it, like Reuters (a name from glossary/publishers.yml)
-    via:              # only for a repost: the site that hosts the text; otherwise leave it blank
-    title:            # the title of the article or page, as published
-    date:             # YYYY-MM-DD, or YYYY-MM or YYYY when only that is known
-    url:              # the full web address, starting with https://
-"""
-
-_DISAGREEMENTS = """\
-# Optional: where the reading and other sources differ. Each one needs 'summary', the
-# reading's 'paragraphs' and 'sources' (see the teacher guide). Leave [] when there are none.
-disagreements: []
-"""
-
-_SCOPE = """\
-# Optional: the readings this belongs to, like [reading-id] (file names in docs/readings, without .md).
-# Leave [] when it belongs to every reading; a scoped entry links only in its readings.
-readings: []
-"""
-
-_MATCHING = """\
-# Optional: remove the '#' to change how names are matched in texts.
-# case_sensitive: true   # by default ALL-CAPS names (like NATO) match only in capitals, others in any case
-"""
-
-_TERM = """\
-# The name shown as the page title.
-title:
-# Optional: other words in a text that should link here, like [short name, other spelling].
-aliases: []
-# One or two plain sentences a 15-year-old understands; no Markdown. Write them on the
-# lines below 'short: >-', indented by two spaces.
-short: >-
-
-# A few short paragraphs of Markdown, in your own words, indented by two spaces.
-explanation: |
-
-# Optional: ids of other terms or actors (their file names without .yml), like [other-term, some-actor].
-related: []
-{matching}# plurals: false         # by default simple plurals link too ("rockets" for "rocket")
-{scope}{disagreements}{sources}"""
-
-_ACTOR = """\
-# The name shown as the page title.
-name:
-# One of: person, state, government, military, armed-group, organisation, movement.
-kind:
-# Optional: other names in a text that should link here, like [other spelling, full name].
-aliases: []
-# Optional: the name in its own script, and its language code (ar, fa); fill in both or neither.
-native_name:
-native_language:
-# One or two plain sentences a 15-year-old understands; no Markdown. Write them on the
-# lines below 'short: >-', indented by two spaces.
-short: >-
-
-# Their role at the time of the reading, in one or two sentences.
-role: >-
-
-# What they want: a few short phrases, one per line starting with '- '.
-interests:
-  -
-# Optional: a longer profile in Markdown. Replace the empty value with '|' and write below it.
-explanation:
-# Optional: links to other actors, stated in one of the two files only, like
-#   - actor: other-actor
-#     description: One sentence about how the two are connected.
-relationships: []
-# Optional: ids of terms or actors, like [some-term, other-actor].
-related: []
-{matching}# plurals: true          # by default plurals of actor names do not link
-{scope}{disagreements}{sources}"""
-
-_EVENT = """\
-# When it happened: YYYY-MM-DD, or YYYY-MM or YYYY, only as precise as the sources.
-date:{date}
-# Optional: when it ended, for events that last.
-end_date:
-# What happened, in a few words.
-title:
-# One to three sentences of Markdown, indented by two spaces below 'description: |'.
-description: |
-
-# Optional: ids of the actors taking part, like [some-actor, other-actor].
-actors: []
-# Optional: ids of the terms the event explains, like [some-term].
-terms: []
-# Optional: the reading paragraphs this event explains, like
-#   reading-id: [10]
-paragraphs: {{}}
-{scope}{disagreements}{sources}"""
-
-_READING = """\
----
-# A new reading. Its id is the file name: '{id}'. Fill in the fields, paste the text below the
-# second '---' (one blank line between paragraphs), and add the reading to 'nav:' in mkdocs.yml.
-# The build lists every field still empty.
-title:
-author:
-# Who the author is, in a few words, like 'a reporter for the paper'.
-author_role:
-# When it was published, written or given: YYYY-MM-DD, or YYYY-MM or YYYY.
-date:
-# Optional: how the date is known, when the original shows none.
-date_note:
-# The full web address of the original, starting with https://
-url:
-# One of: {kinds}.
-kind:
-# Who published it, like a newspaper; needed for {publisher_kinds}.
-publisher:
-# Only a speech: where it was given, and the occasion, in a few words.
-place:
-occasion:
-# Only a letter: who it was written to.
-recipient:
-# Optional: a line printed after the text, like the author's note at the end of an article.
-byline:
-# Optional: the credit line under the text, like 'Public domain.'; by default it credits the author and the publisher.
-credit:
----
-
-"""
-
-_TEMPLATES = {"term": _TERM, "actor": _ACTOR, "event": _EVENT, "reading": _READING}
-
+_LAYOUTS: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
+    "term": (Term, ("title", "aliases", "short", "explanation", "related", "case_sensitive", "plurals", "readings", "disagreements", "sources")),
+    "actor": (
+        Actor,
+        (
+            *("name", "kind", "aliases", "native_name", "native_language", "short", "role", "interests", "explanation", "relationships", "related"),
+            *("case_sensitive", "plurals", "readings", "disagreements", "sources"),
+        ),
+    ),
+    "event": (Event, ("date", "end_date", "title", "description", "actors", "terms", "paragraphs", "readings", "disagreements", "sources")),
+    "reading": (
+        ReadingMeta,
+        ("title", "author", "author_role", "date", "date_note", "url", "kind", "publisher", "place", "occasion", "recipient", "byline", "credit"),
+    ),
+}
+"""Kind → its model and the order its fields are written in. What each field means comes from the model."""
 
 def write_new_entry(paths: ContentPaths, kind: str, entry_id: str) -> str:
     """Write `<content>/<kind>s/<entry_id>.yml` with every field blank and explained.
@@ -184,22 +83,100 @@ def write_new_entry(paths: ContentPaths, kind: str, entry_id: str) -> str:
 
 
 def _render(kind: str, entry_id: str) -> str:
+    model, layout = _LAYOUTS[kind]
+    date = _DATE_PREFIX.match(entry_id)
+    prefill = {"date": date.group(1)} if kind == "event" and date else {}
+    body = "".join(_field(model, name, prefill.get(name), nested=kind != "reading") for name in layout)
     if kind == "reading":
-        publisher_kinds = [name for name, kind in READING_KINDS.items() if "publisher" in kind.needs]
-        return _READING.format(id=entry_id, kinds=", ".join(READING_KINDS), publisher_kinds=", ".join(publisher_kinds))
+        return (
+            "---\n"
+            f"# A new reading; its id is the file name, '{entry_id}'. Fill in the fields (the build lists those still empty), paste\n"
+            "# the text below the second '---', one blank line between paragraphs, and add the reading to 'nav:' in mkdocs.yml.\n"
+            f"{body}---\n\n"
+        )
     header = (
         f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json\n"
         f"# A new {kind}. Its id is the file name: '{entry_id}'.\n"
         "# Fill in every field that is not marked optional; the build lists the ones still empty.\n"
-        "# The teacher guide (docs/teachers/guide.md) has an example of each field.\n\n"
-    )
-    date = _DATE_PREFIX.match(entry_id)
-    body = _TEMPLATES[kind].format(
-        matching=_MATCHING,
-        scope=_SCOPE,
-        disagreements=_DISAGREEMENTS,
-        sources=_SOURCES,
-        date=f" {date.group(1)}" if date else "",
+        "# glossary/README.md lists every field, and the teacher guide (docs/teachers/guide.md) has examples.\n\n"
     )
     return header + body
 
+
+def _field(model: type[BaseModel], name: str, value: str | None, *, nested: bool) -> str:
+    """One field: its description as a comment, then the key with a blank (or commented-out) value to fill in."""
+    field = model.model_fields[name]
+    text = field_doc(field)
+    if not field.is_required():
+        needing = kinds_needing(name) if model is ReadingMeta else []
+        text = f"Needed for {', '.join(needing)}: {lower_first(text)}" if needing else f"Optional: {lower_first(text)}"
+    shape = _shape(field)
+    if shape == "block":
+        text += f" Write it on the lines below '{name}: |', indented by two spaces."
+    elif shape == "folded":
+        text += f" Write it on the lines below '{name}: >-', indented by two spaces."
+    elif shape == "optional-text" and _is_markdown(field):
+        text += " To write it, replace the empty value with '|' and write below it, indented by two spaces."
+    lines = _comment(text)
+    if name == "sources" and nested:
+        return lines + "sources:\n" + _source_block()
+    blank = {
+        "block": f"{name}: |\n\n",
+        "folded": f"{name}: >-\n\n",
+        "items": f"{name}:\n  -\n",
+        "empty-list": f"{name}: []\n",
+        "empty-map": f"{name}: {{}}\n",
+        "switch": f"# {name}: {_switched(field)}\n",
+    }.get(shape, f"{name}:{f' {value}' if value else ''}\n")
+    return lines + blank
+
+
+def _source_block() -> str:
+    """One source, each of its keys under its own description (indented inside the list item)."""
+    lines = []
+    for index, (name, field) in enumerate(Source.model_fields.items()):
+        doc = field_doc(field) if field.is_required() else f"Optional: {lower_first(field_doc(field))}"
+        lines += [f"    {line}" if index else f"  {line}" for line in _comment(doc, indent=4).splitlines()]
+        lines.append(f"  - {name}:" if index == 0 else f"    {name}:")
+    return "\n".join(lines) + "\n"
+
+
+def _shape(field: FieldInfo) -> str:
+    """How a blank of this field is written, from its type: a text block, a list, a switch to uncomment..."""
+    annotation = field.annotation
+    origin = get_origin(annotation)
+    if annotation is bool or (origin in (Union, UnionType) and bool in get_args(annotation)):
+        return "switch"
+    if origin is list:
+        return "items" if field.is_required() and not _holds_models(annotation) else "empty-list"
+    if origin is dict:
+        return "empty-map"
+    if annotation is str and field.is_required():
+        if _is_markdown(field):
+            return "block"
+        if any(getattr(rule, "max_length", None) for rule in field.metadata):
+            return "folded"
+    if not field.is_required() and field.default is None:
+        return "optional-text"
+    return "text"
+
+
+def _holds_models(annotation: Any) -> bool:
+    return any(isinstance(argument, type) and issubclass(argument, BaseModel) for argument in get_args(annotation))
+
+
+def _is_markdown(field: FieldInfo) -> bool:
+    """Whether the field takes Markdown: its type is the model's `Markdown` (found by its validator)."""
+    markdown = get_args(Markdown)[2]
+    return any(rule == markdown for rule in field.metadata) or any(
+        getattr(argument, "__metadata__", ()) and markdown in argument.__metadata__ for argument in get_args(field.annotation)
+    )
+
+
+def _switched(field: FieldInfo) -> str:
+    """The value that changes the default of a true/false field, ready to uncomment."""
+    return "false" if field.default is True else "true"
+
+
+def _comment(text: str, indent: int = 0) -> str:
+    return "".join(f"# {line}\n" for line in textwrap.wrap(text, width=_WIDTH - indent - 2, break_on_hyphens=False, break_long_words=False))

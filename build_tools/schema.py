@@ -11,11 +11,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 
-from .classroom_model import SelfCheckQuestion
+from .classroom_model import GistsFile, LessonPlan, SelfCheckQuestion
+from .expectations import Expectations
 from .model import Actor, Annotation, Camp, Era, Event, Place, Publisher, Question, ReadingMeta, Term
-from .validate import FIELD_HINTS
 
 __all__ = ["SCHEMAS", "generate_schemas", "write_schemas"]
 
@@ -33,12 +33,12 @@ SCHEMAS: dict[str, tuple[Any, str]] = {
     "eras": (list[Era], "Eras of the timeline, oldest first: glossary/eras.yml"),
     "camps": (list[Camp], "Sides in the story, for the who-backs-whom diagram: glossary/camps.yml"),
     "self-check": (list[SelfCheckQuestion], "Comprehension questions for the self-check: glossary/self-check.yml"),
+    "gists": (GistsFile, "A plain-language gist of each paragraph: glossary/gists.yml"),
+    "lesson": (LessonPlan, "The lesson plan, first page of the teacher edition: glossary/lesson.yml"),
+    "expectations": (Expectations, "What this unit promises, checked by 'make check': glossary/expectations.yml"),
     "reading": (ReadingMeta, "Front matter of a reading: docs/readings/<id>.md"),
 }
 """File stem (`<stem>.schema.json`) → the type the file holds, and a title naming the files it describes."""
-
-_ID_FROM_FILE_NAME = (Term, Actor, Event, Place)
-"""Their id is the file name, so the file itself has no 'id' key."""
 
 
 def generate_schemas() -> dict[str, str]:
@@ -62,21 +62,10 @@ def write_schemas(folder: Path) -> list[Path]:
 
 
 def _schema(kind: Any, title: str) -> dict[str, Any]:
+    # Each field's `description` comes from its model, the one place a field is documented.
     generated = TypeAdapter(kind).json_schema(mode="validation")
-    for name, definition in generated.get("$defs", {}).items():
-        _describe_fields(name, definition)
-    if kind in _ID_FROM_FILE_NAME:
+    if getattr(kind, "id_from_file_name", False):
         generated["properties"].pop("id")
         generated["required"].remove("id")
-    if isinstance(kind, type) and issubclass(kind, BaseModel):
-        _describe_fields(kind.__name__, generated)
     generated.pop("title", None)
     return {"$schema": _DIALECT, "title": title, **generated}
-
-
-def _describe_fields(model_name: str, definition: dict[str, Any]) -> None:
-    """Give each field the hint that error messages use, so editors show it on hover."""
-    for name, field in definition.get("properties", {}).items():
-        hint = FIELD_HINTS.get(f"{model_name}.{name}") or FIELD_HINTS.get(name)
-        if hint and "description" not in field:
-            field["description"] = hint[0].upper() + hint[1:] + "."

@@ -14,9 +14,10 @@ from .load import ContentPaths, read_content
 from .model import Library
 from .pages import Site, link_targets, plan_site
 from .project import check_project
+from .templating import PageTemplates, page_templates
 from .validate import validate_content
 
-__all__ = ["ContentError", "load_library", "load_site", "load_targets"]
+__all__ = ["ContentError", "load_library", "load_site", "load_targets", "project_templates"]
 
 
 def load_library(paths: ContentPaths) -> Library:
@@ -37,11 +38,36 @@ def load_library(paths: ContentPaths) -> Library:
 
 
 def load_site(paths: ContentPaths, layout: Layout | None = None, *, teacher: bool = False) -> Site:
-    """Load the content and plan every page."""
-    return plan_site(load_library(paths), layout, teacher=teacher)
+    """Load the content and plan every page, with the project's templates when it has any.
+
+    Raises:
+        ContentError: with every content problem and every project template that does not compile, at once.
+    """
+    templates = project_templates(paths, check=False)
+    problems = templates.problems()
+    try:
+        library = load_library(paths)
+    except ContentError as error:
+        raise ContentError([*error.problems, *problems]) from None
+    if problems:
+        raise ContentError(problems)
+    return plan_site(library, layout, teacher=teacher, templates=templates)
+
+
+def project_templates(paths: ContentPaths, *, check: bool = True) -> PageTemplates:
+    """The page templates for a project: its templates folder first, then the built-in ones.
+
+    Raises:
+        ContentError: with `check`, when a project template does not compile or names no built-in template.
+    """
+    templates = page_templates(paths.templates, paths.root)
+    if check:
+        problems = templates.problems()
+        if problems:
+            raise ContentError(problems)
+    return templates
 
 
 def load_targets(project_dir: str | Path) -> list[LinkTarget]:
     """Link targets for the Markdown extension when it runs without the MkDocs plugin."""
     return link_targets(load_library(ContentPaths(Path(project_dir))), Layout())
-

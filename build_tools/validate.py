@@ -7,108 +7,59 @@ from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
-from typing import Any, Literal, TypeVar, get_args, get_origin
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemList, closest
+from .fielddocs import field_hint
 from .load import RawContent, RawReading
-from .model import ID_PATTERN, Actor, Annotation, Camp, Era, Event, Paragraph, Place, Publisher, Question, Reading, ReadingMeta, Term, unsafe_html, unsafe_links
+from .model import (
+    ID_PATTERN,
+    Actor,
+    Annotation,
+    Camp,
+    Era,
+    Event,
+    Located,
+    Paragraph,
+    Place,
+    Publisher,
+    Question,
+    Reading,
+    ReadingMeta,
+    Term,
+    unsafe_html,
+    unsafe_links,
+)
 from .text import slugify
 from .yamlfile import Location, YamlFile
 
-__all__ = ["FIELD_HINTS", "ValidatedContent", "validate_content"]
+__all__ = ["ValidatedContent", "validate_content", "validate_model"]
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
-FIELD_HINTS = {
-    "title": "the name shown as the page title",
-    "name": "the name shown as the page title",
-    "short": "one or two plain sentences a 15-year-old understands",
-    "explanation": "a few short paragraphs of Markdown, in your own words",
-    "description": "one to three sentences of Markdown",
-    "sources": "at least one source with publisher, title, date and url",
-    "publisher": "who published the source, like 'Reuters'",
-    "url": "the full web address, starting with https://",
-    "date": "YYYY-MM-DD, or YYYY-MM or YYYY when only that is known",
-    "role": "their role at the time of the reading, in one or two sentences",
-    "interests": "a list of short phrases saying what they want",
-    "teacher_notes": "what a good answer contains and common misreadings (only teachers see it)",
-    "prompt": "the question students see",
-    "phase": "before, during or after",
-    "quote": "the exact words of the reading the note is about",
-    "note": "the note, in Markdown",
-    "reading": "the id of the reading (its file name in docs/readings, without .md)",
-    "author": "who wrote the reading",
-    "author_role": "who the author is, in a few words",
-    "summary": "what differs, citing both sides",
-    "aliases": "other words in a text that should link here",
-    "related": "ids of other terms or actors",
-    "relationships": "links to other actors, each with 'actor', 'kind' and 'description'",
-    "actors": "ids of the actors taking part",
-    "terms": "ids of the terms the event explains",
-    "paragraphs": "reading ids with paragraph numbers, like 'reading-id: [4, 5]'",
-    "native_name": "the name in its own script",
-    "native_language": "a language code, like 'ar' or 'fa'",
-    "end_date": "when it ended, for events that last",
-    "latitude": "degrees north, like 33.31, copied from a cited source",
-    "longitude": "degrees east, like 44.39, copied from a cited source",
-    "same_as": "the id of a term or actor that already explains this place",
-    "start": "the first year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
-    "end": "the last year of the era: YYYY, or YYYY-MM or YYYY-MM-DD",
-    "Era.title": "what the era was, in a few words",
-    "Era.description": "one or two sentences about the era, in Markdown",
-    "members": "ids of the actors in this camp",
-    "Camp.title": "the name of the side, like 'The government and its allies'",
-    "Camp.description": "one sentence on what holds the camp together",
-    "case_sensitive": "true: every name matches only as written; false: in any case (default: only ALL-CAPS names match as written)",
-    "plurals": "whether simple plurals link too ('rockets' for 'rocket')",
-    "disagreements": "places where the reading and other sources differ, each with summary, paragraphs and sources",
-    "prefix": "the words just before the quote, when the quote appears more than once",
-    "audience": "student, or teacher for notes shown only in the teacher edition",
-    "Source.title": "the title of the article or page, as published",
-    "Source.date": "the date the source was published: YYYY-MM-DD, or YYYY-MM or YYYY",
-    "Event.title": "what happened, in a few words",
-    "Event.date": "when it happened: YYYY-MM-DD, or YYYY-MM or YYYY, only as precise as the sources",
-    "Relationship.actor": "the id of the other actor",
-    "Relationship.description": "one sentence about how the two are connected",
-    "Question.id": "a short id of lowercase words and hyphens, like 'who-is-writing'",
-    "ReadingMeta.title": "the title of the reading, as published",
-    "ReadingMeta.date": "the date it was published: YYYY-MM-DD, or YYYY-MM or YYYY",
-    "ReadingMeta.url": "the full web address of the original, starting with https://",
-    "guess_terms": "ids of the terms or actors the question asks students to guess (kept out of the preview and endnotes)",
-    "choices": "two to six possible answers, one per line starting with '- '",
-    "answer": "the number of the right choice, counting from 1",
-    "SelfCheckQuestion.explanation": "why that answer is right, pointing to the paragraphs",
-    "SelfCheckQuestion.paragraphs": "reading ids with paragraph numbers, like 'reading-id: [4, 5]'",
-    "objectives": "what students will be able to do by the end, one per line",
-    "minutes": "how many minutes this part of the lesson takes",
-    "activities": "what the class does, in order, one per line",
-    "materials": "what to prepare or print, one per line",
-    "support": "ways to support students who find the reading hard",
-    "extension": "further tasks for students who are ready for more",
-}
-"""What each field holds, for messages and editor hints; `Model.field` entries win over plain field names."""
-
 
 class ValidatedContent:
-    """Typed models per kind, plus the source file of every entry for cross-reference errors."""
+    """Typed models per kind, each knowing where it was written (its `origin`), for the cross-checks that follow."""
 
     def __init__(self) -> None:
-        self.terms: list[tuple[Term, YamlFile]] = []
-        self.actors: list[tuple[Actor, YamlFile]] = []
-        self.events: list[tuple[Event, YamlFile]] = []
-        self.places: list[tuple[Place, YamlFile]] = []
+        self.terms: list[Term] = []
+        self.actors: list[Actor] = []
+        self.events: list[Event] = []
+        self.places: list[Place] = []
         self.basemap: object = None
         """Parsed JSON of the locator map's outlines, checked when the library is built."""
-        self.questions: list[tuple[Question, YamlFile, Location]] = []
-        self.annotations: list[tuple[Annotation, YamlFile, Location]] = []
-        self.eras: list[tuple[Era, YamlFile, Location]] = []
-        self.camps: list[tuple[Camp, YamlFile, Location]] = []
-        self.readings: list[tuple[Reading, RawReading]] = []
-        self.publishers: list[tuple[Publisher, YamlFile, Location]] = []
-        self.publishers_file: YamlFile | None = None
-        """None when the project has no publishers file: then sources are not checked against it."""
+        self.questions: list[Question] = []
+        self.annotations: list[Annotation] = []
+        self.eras: list[Era] = []
+        self.camps: list[Camp] = []
+        self.readings: list[Reading] = []
+        self.publishers: list[Publisher] = []
+        self.publishers_path: str | None = None
+        """The publishers file, for messages; None when the project has none: then sources are not checked against it."""
+        self.publisher_names: set[str] = set()
+        """Every name the publishers file lists, valid entry or not: citing one whose entry is invalid is not a second mistake."""
         self.broken_ids: set[str] = set()
         """Ids of files that exist but could not be read or validated: references to them are not reported again."""
 
@@ -125,9 +76,12 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
         result.questions = _validate_list_file(raw.questions, Question, problems)
     if raw.annotations is not None:
         result.annotations = _validate_list_file(raw.annotations, Annotation, problems)
-    if raw.publishers is not None:
+    if raw.publishers is not None and isinstance(raw.publishers.data, list):
         result.publishers = _validate_list_file(raw.publishers, Publisher, problems)
-        result.publishers_file = raw.publishers
+        result.publishers_path = raw.publishers.path
+        result.publisher_names = {str(item["name"]) for item in raw.publishers.data if isinstance(item, dict) and "name" in item}
+    elif raw.publishers is not None:
+        _validate_list_file(raw.publishers, Publisher, problems)
     if raw.eras is not None:
         result.eras = _validate_list_file(raw.eras, Era, problems)
     if raw.camps is not None:
@@ -135,13 +89,14 @@ def validate_content(raw: RawContent, problems: ProblemList) -> ValidatedContent
     for reading in raw.readings:
         parsed = _validate_reading(reading, problems)
         if parsed is not None:
-            result.readings.append((parsed, reading))
+            result.readings.append(parsed)
     # One mistake, one message: a broken file's id still exists for the files that refer to it.
     unreadable = (PurePosixPath(problem.path) for problem in raw.problems)
     result.broken_ids = {path.stem for path in unreadable if path.parent.name in ("terms", "actors", "events") or path.suffix == ".md"}
-    for files, valid in ((raw.terms, result.terms), (raw.actors, result.actors), (raw.events, result.events)):
-        result.broken_ids |= {_stem(file) for file in files} - {_stem(file) for _, file in valid}
-    result.broken_ids |= {reading.id for reading in raw.readings} - {reading.id for reading, _ in result.readings}
+    kinds: list[tuple[list[YamlFile], list[Term] | list[Actor] | list[Event]]] = [(raw.terms, result.terms), (raw.actors, result.actors), (raw.events, result.events)]
+    for files, valid in kinds:
+        result.broken_ids |= {_stem(file) for file in files} - {item.id for item in valid}
+    result.broken_ids |= {reading.id for reading in raw.readings} - {reading.id for reading in result.readings}
     return result
 
 
@@ -149,12 +104,12 @@ def _stem(file: YamlFile) -> str:
     return PurePosixPath(file.path).stem
 
 
-def _validate_entry_files(files: list[YamlFile], model: type[ModelT], problems: ProblemList) -> list[tuple[ModelT, YamlFile]]:
+def _validate_entry_files(files: list[YamlFile], model: type[ModelT], problems: ProblemList) -> list[ModelT]:
     found = []
     for file in files:
         entry = _validate_entry_file(file, model, problems)
         if entry is not None:
-            found.append((entry, file))
+            found.append(entry)
     return found
 
 
@@ -176,7 +131,7 @@ def _validate_entry_file(file: YamlFile, model: type[ModelT], problems: ProblemL
     return validate_model(model, {**file.data, "id": stem}, file, (), problems)
 
 
-def _validate_list_file(file: YamlFile, model: type[ModelT], problems: ProblemList) -> list[tuple[ModelT, YamlFile, Location]]:
+def _validate_list_file(file: YamlFile, model: type[ModelT], problems: ProblemList) -> list[ModelT]:
     if not isinstance(file.data, list):
         problems.add(file.path, 1, f"the file must be a list of entries, each starting with '- ', not {_kind_of(file.data)}.")
         return []
@@ -188,7 +143,7 @@ def _validate_list_file(file: YamlFile, model: type[ModelT], problems: ProblemLi
             continue
         parsed = validate_model(model, item, file, location, problems)
         if parsed is not None:
-            found.append((parsed, file, location))
+            found.append(parsed)
     return found
 
 
@@ -223,9 +178,13 @@ def _check_reading_body(raw: RawReading, problems: ProblemList) -> None:
 
 
 def validate_model(model: type[ModelT], data: dict[str, Any], file: YamlFile, base: Location, problems: ProblemList) -> ModelT | None:
-    """Validate `data` as `model`; add one problem per error, at the line of the offending key."""
+    """Validate `data` as `model`; add one problem per error, at the line of the offending key.
+
+    A valid item is handed its origin (its file and the line of each field, see `Origin`), so no later
+    stage needs the YAML file to report on it.
+    """
     try:
-        return model.model_validate(data)
+        parsed = model.model_validate(data)
     except ValidationError as error:
         details = error.errors()
         for detail in details:
@@ -234,6 +193,9 @@ def validate_model(model: type[ModelT], data: dict[str, Any], file: YamlFile, ba
             location = (*base, *detail["loc"])
             problems.add(file.path, file.line_of(location), _message(model, detail, data))
         return None
+    if isinstance(parsed, Located):
+        parsed.locate(file.origin(base))
+    return parsed
 
 
 def _misspelled(model: type[BaseModel], missing: tuple[Any, ...], details: list[Any]) -> bool:
@@ -305,22 +267,13 @@ def _owner(model: type[BaseModel], loc: tuple[Any, ...]) -> Any:
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     current = _owner(model, loc)
-    return [key for key in current.model_fields if key != "id" or current is Question]
+    return [key for key in current.model_fields if key != "id" or not getattr(current, "id_from_file_name", False)]
 
 
 def _hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
-    """What the field at `loc` holds, in words: its documented hint, or its allowed values."""
+    """What the field at `loc` holds, in words: its model's description, with its allowed values."""
     keys = [part for part in loc if isinstance(part, str)]
-    if not keys:
-        return ""
-    owner, name = _owner(model, loc), keys[-1]
-    hint = FIELD_HINTS.get(f"{owner.__name__}.{name}") or FIELD_HINTS.get(name, "")
-    field = getattr(owner, "model_fields", {}).get(name)
-    if not hint and field is not None and field.description:
-        hint = field.description[0].lower() + field.description[1:].rstrip(".")
-    if not hint and field is not None and get_origin(field.annotation) is Literal:
-        hint = "one of: " + ", ".join(str(option) for option in get_args(field.annotation))
-    return hint
+    return field_hint(_owner(model, loc), keys[-1]) if keys else ""
 
 
 def _expected(kind: str) -> str:

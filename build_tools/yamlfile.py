@@ -1,5 +1,7 @@
 """Read one YAML file into plain data plus the line of every key, so later errors can point at lines.
 
+Validation hands each item its `Origin` (the file and those lines), which the item carries from then on.
+
 PyYAML's composer gives nodes with positions; we build the data ourselves from those nodes
 so that duplicate keys are errors (PyYAML silently keeps the last one) and dates stay strings
 (the model parses them with their precision: `2020`, `2020-01`, `2020-01-03`).
@@ -8,7 +10,8 @@ so that duplicate keys are errors (PyYAML silently keeps the last one) and dates
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ import yaml
 
 from .errors import Problem
 
-__all__ = ["MAX_ALIAS_VALUES", "MAX_DEPTH", "MAX_FILE_BYTES", "Location", "YamlFile", "parse_yaml", "read_text", "read_yaml"]
+__all__ = ["MAX_ALIAS_VALUES", "MAX_DEPTH", "MAX_FILE_BYTES", "NO_ORIGIN", "Location", "Origin", "YamlFile", "parse_yaml", "read_text", "read_yaml"]
 
 MAX_FILE_BYTES = 512 * 1024
 """Content files are small; anything bigger is almost always a mistake (a pasted dump, a binary)."""
@@ -36,6 +39,64 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+@dataclass(frozen=True, eq=False)
+class Origin:
+    """Where one validated item was written: its file, and the line of each of its fields.
+
+    Validation hands it to the item (`entry.origin`), so later checks and reports ask the item for a
+    line (`entry.origin.line("aliases", 2)`) and never go back to the YAML file. Origins never make two
+    items differ: where something was written is not part of what it says.
+    """
+
+    path: str
+    """Path relative to the project root, for messages; empty for an item made in code."""
+    base: Location = ()
+    """Where the item sits in its file: `()` for a file of its own, `(3,)` for the fourth item of a list."""
+    lines: Mapping[Location, int] = field(default_factory=dict, repr=False)
+    """The line of each key and list item of the whole file."""
+    source: tuple[str, ...] = field(default=(), repr=False)
+    """The file's lines of text, from line `first_line` on: to find the line a sentence of a long text starts on."""
+    first_line: int = 1
+
+    def line(self, *location: str | int) -> int:
+        """The line of the field at `location` inside the item; a field not written points at the nearest part that is."""
+        full = (*self.base, *location)
+        for end in range(len(full), -1, -1):
+            found = self.lines.get(full[:end])
+            if found is not None:
+                return found
+        return 1 if self.path else 0
+
+    def written(self, *location: str | int) -> bool:
+        """Whether the field at `location` is written in the file."""
+        return (*self.base, *location) in self.lines
+
+    def at(self, *location: str | int) -> Origin:
+        """The origin of a part of the item: a source of an entry is `entry.origin.at("sources", 0)`."""
+        return replace(self, base=(*self.base, *location))
+
+    def line_of_words(self, location: Location, words: list[str]) -> int:
+        """The line where `words` start in the text of the field at `location`, which may span lines; else the field's line."""
+        key_line = self.line(*location)
+        if not words or not self.source:
+            return key_line
+        start = max(0, key_line - self.first_line)
+        text = "\n".join(self.source[start:])
+        pattern = r"\s+(?:[>|-]\s*)?".join(re.escape(word) for word in words)
+        match = re.search(pattern, text)
+        return key_line + text.count("\n", 0, match.start()) if match else key_line
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Origin)
+
+    def __hash__(self) -> int:
+        return 0
+
+
+NO_ORIGIN = Origin("")
+"""The origin of an item made in code rather than read from a file."""
+
+
 @dataclass
 class YamlFile:
     """The data of one YAML file and where each part of it stands."""
@@ -45,14 +106,18 @@ class YamlFile:
     data: Any
     lines: dict[Location, int] = field(default_factory=dict)
     """1-based line of each key or list item."""
+    source: tuple[str, ...] = ()
+    """The lines of text the data was read from (for a reading's front matter, only those)."""
+    first_line: int = 1
+    """The line of the file that `source` starts on."""
 
     def line_of(self, location: Location) -> int:
         """Line of the deepest known part of `location` (a missing key points at its parent)."""
-        for end in range(len(location), -1, -1):
-            line = self.lines.get(tuple(location[:end]))
-            if line is not None:
-                return line
-        return 1
+        return self.origin().line(*location)
+
+    def origin(self, base: Location = ()) -> Origin:
+        """Where the item at `base` was written, to hand to the item once it is validated."""
+        return Origin(self.path, base, self.lines, self.source, self.first_line)
 
 
 class _Builder:
@@ -240,7 +305,7 @@ def parse_yaml(text: str, display_path: str, first_line: int = 1) -> tuple[YamlF
             return None, [limit.problem]
     builder = _Builder(display_path, offset)
     data = builder.build(node, ()) if node is not None else None
-    return YamlFile(display_path, data, builder.lines), builder.problems
+    return YamlFile(display_path, data, builder.lines, tuple(text.split("\n")), first_line), builder.problems
 
 
 def _compose(text: str) -> yaml.Node | None:

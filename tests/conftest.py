@@ -51,12 +51,10 @@ def pytest_make_collect_report(collector: pytest.Collector) -> Generator[None, p
 def build_project(project: Path, site_dir: Path, *, teacher: bool = False) -> Path:
     """Build `project` with MkDocs in strict mode into `site_dir`; return the site folder."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
 
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    if teacher:
-        config.plugins["terms"].config.teacher_edition = True
-    build(config)
+    from build_tools.adapters.variants import load_variant
+
+    build(load_variant(project / "mkdocs.yml", teacher=teacher, site_dir=str(site_dir), strict=True))
     return site_dir
 
 

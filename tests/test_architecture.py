@@ -7,7 +7,7 @@ import sys
 
 from conftest import MINI
 
-CORE = ["build_tools", "build_tools.site", "build_tools.pages", "build_tools.markdown_ext", "build_tools.schema", "build_tools.scaffold"]
+CORE = ["build_tools", "build_tools.site", "build_tools.pages", "build_tools.adapters.markdown_ext", "build_tools.schema", "build_tools.scaffold"]
 
 
 def test_core_runs_without_importing_mkdocs() -> None:

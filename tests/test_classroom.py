@@ -213,7 +213,7 @@ def test_show_gists_reveals_every_gist_and_hides_them_again(real_site: BuiltSite
 @pytest.fixture(scope="module")
 def published(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real project built as the deploy builds it: the student site with the teacher edition in teacher/."""
-    from build_tools.cli import build_site
+    from build_tools.adapters.cli import build_site
     from conftest import ROOT
 
     site = tmp_path_factory.mktemp("published") / "site"
@@ -271,7 +271,7 @@ def test_teacher_notes_name_questions_by_number_never_by_id(published: BuiltSite
 
 
 def test_a_site_setting_turns_publishing_the_teacher_edition_off(mini_project: Path, tmp_path: Path) -> None:
-    from build_tools.cli import build_site
+    from build_tools.adapters.cli import build_site
 
     config = mini_project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
@@ -302,8 +302,13 @@ def test_entry_pages_link_to_their_file_and_the_reading_and_questions_to_google_
 def test_gists_above_the_grade_get_a_warning_once_a_grade_function_exists(monkeypatch: pytest.MonkeyPatch) -> None:
     from build_tools import classroom
     from build_tools.classroom import Classroom, Gist, gist_warnings
+    from build_tools.yamlfile import Origin
 
-    gists = {("r", 1): Gist("r", 1, "Short words.", "glossary/gists.yml", 3), ("r", 2): Gist("r", 2, "Incomprehensible polysyllabic verbiage.", "glossary/gists.yml", 4)}
+    lines = {("r", "1"): 3, ("r", "2"): 4}
+    gists = {
+        ("r", 1): Gist("r", 1, "Short words.", Origin("glossary/gists.yml", ("r", "1"), lines)),
+        ("r", 2): Gist("r", 2, "Incomprehensible polysyllabic verbiage.", Origin("glossary/gists.yml", ("r", "2"), lines)),
+    }
     monkeypatch.setattr(classroom, "_grade_function", lambda: (lambda text: 12.0 if "polysyllabic" in text else 3.0))
     assert [str(w) for w in gist_warnings(Classroom(gists=gists))] == [
         "glossary/gists.yml:4: the gist of paragraph 2 reads at grade 12.0 (Flesch–Kincaid); aim for 7 or lower with shorter words and sentences."

@@ -1,14 +1,16 @@
 """Engine portability: the same project built by ProperDocs (the maintained MkDocs fork), and the
-Python-Markdown extension and the export command on their own (the path to Zensical, which runs
-Python-Markdown extensions but not MkDocs plugins).
+export path built by Zensical, which runs Python-Markdown extensions but not MkDocs plugins.
 
-ProperDocs goes into its own temporary virtual environment, with Material and this project but
-without MkDocs, so the build cannot quietly fall back to MkDocs. ProperDocs reads plugins from both
-the `mkdocs.plugins` and `properdocs.plugins` entry point groups, so our existing entry point is enough.
+Each engine goes into its own temporary virtual environment with this project but without MkDocs,
+so a build cannot quietly fall back to MkDocs. ProperDocs reads plugins from both the
+`mkdocs.plugins` and `properdocs.plugins` entry point groups, so our existing entry point is enough.
+Zensical ignores MkDocs plugins without a word, so its test exports the generated pages first
+(`python -m build_tools export`) and asserts that every one of them is in its output.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -20,10 +22,13 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from build_tools.markdown_ext import TermLinkExtension
+from build_tools.adapters.markdown_ext import TermLinkExtension
 from conftest import MINI, ROOT
 
 PROPERDOCS = "properdocs==1.6.7"
+ZENSICAL = "zensical==0.0.73"
+"""The newest Zensical that installs from the package index alone: from 0.0.74 on (0.1.1 included) it
+needs `zensical-ui`, which the index this project installs from does not carry."""
 MATERIAL_DEPENDENCIES = ["babel", "backrefs", "colorama", "jinja2", "markdown", "mkdocs-material-extensions", "paginate", "pygments", "pymdown-extensions", "requests"]
 """Material's requirements except MkDocs itself (Material is installed with --no-deps)."""
 OUR_DEPENDENCIES = ["pydantic", "pyahocorasick", "pyyaml", "nh3"]
@@ -58,13 +63,18 @@ def properdocs_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     python = env / "bin" / "python"
     _pip(python, PROPERDOCS, *MATERIAL_DEPENDENCIES, *OUR_DEPENDENCIES)
     _pip(python, "--no-deps", "mkdocs-material")
+    _install_this_project(python, base)
+    return env / "bin"
+
+
+def _install_this_project(python: Path, base: Path) -> None:
+    """This project, from a copy of its sources (entry points included), without its dependencies."""
     source = base / "source"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     shutil.copytree(ROOT / "build_tools", source / "build_tools", ignore=shutil.ignore_patterns("__pycache__"))
     _pip(python, "--no-deps", str(source))
-    return env / "bin"
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +170,77 @@ def test_exported_reading_renders_with_the_extension_alone(mini_copy: Path, tmp_
     assert [p["id"] for p in html.select("p.reading-paragraph")] == ["p1", "p2", "p3"]
     assert {a.get_text(): a["href"] for a in html.select("p#p1 a.term-link")}["north quay"] == "/glossary/quay/"
     assert html.select_one("mark.annotated").get_text() == "ten thousand people a day"
+
+
+@pytest.fixture(scope="module")
+def zensical_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtual environment with Zensical, our dependencies and this project (no MkDocs); returns its bin folder."""
+    base = tmp_path_factory.mktemp("zensical")
+    env = base / "venv"
+    venv.EnvBuilder(with_pip=True).create(env)
+    python = env / "bin" / "python"
+    _pip(python, ZENSICAL, *OUR_DEPENDENCIES)
+    _install_this_project(python, base)
+    return env / "bin"
+
+
+ZENSICAL_CONFIG = """site_name: Exported unit
+docs_dir: docs
+site_dir: site
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - admonition
+  - pymdownx.details
+  - toc
+  - term_links:
+      project_dir: {project}
+      link_base: /
+"""
+"""The extensions the generated pages use, as the terms plugin adds them for MkDocs, and ours by its entry point name."""
+
+
+@pytest.fixture(scope="module")
+def zensical_site(zensical_env: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The mini project exported (by the export command, run in Zensical's environment) and built by Zensical; returns (project, site)."""
+    base = tmp_path_factory.mktemp("zensical-project")
+    project = base / "project"
+    shutil.copytree(MINI, project)
+    export = [str(zensical_env / "python"), "-m", "build_tools", "--project", str(project), "export", str(base / "docs")]
+    result = subprocess.run(export, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stderr
+    (base / "mkdocs.yml").write_text(ZENSICAL_CONFIG.format(project=project), encoding="utf-8")
+    build = [str(zensical_env / "zensical"), "build", "--strict", "--config-file", "mkdocs.yml"]
+    # Strict: a link to a page that was not exported fails the build. No colour codes in a failure's message.
+    result = subprocess.run(build, cwd=base, capture_output=True, text=True, timeout=300, check=False, env={**os.environ, "NO_COLOR": "1"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, base / "site"
+
+
+def test_zensical_builds_every_generated_page_without_mkdocs(zensical_env: Path, zensical_site: tuple[Path, Path]) -> None:
+    from build_tools import ContentPaths, Layout, load_site
+
+    probe = subprocess.run([str(zensical_env / "python"), "-c", "import mkdocs"], capture_output=True, text=True, check=False)
+    assert probe.returncode != 0, "MkDocs must not be in the Zensical environment"
+    project, site = zensical_site
+    planned = load_site(ContentPaths(project), Layout())
+    src_uris = [page.src_uri for page in planned.pages if page.src_uri.endswith(".md")] + list(planned.readings)
+    assert len(src_uris) > 5
+    missing = [uri for uri in src_uris if not (site / _page_url(uri) / "index.html").is_file()]
+    assert missing == [], "Zensical silently skipped generated pages"
+
+
+def test_zensical_links_terms_with_the_extension(zensical_site: tuple[Path, Path]) -> None:
+    _, site = zensical_site
+    html = BeautifulSoup((site / "readings/harbour/index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in html.select("p#p1 a.term-link")}
+    assert links == {"Harbour Board": "/actors/harbour-board/", "north quay": "/glossary/quay/", "ferry union": "/actors/ferry-union/"}
+    assert html.find(id="term-def-quay").get_text() == "A stone platform where ships load and unload."
+    every_link = {a["href"] for page in site.rglob("*.html") for a in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select("a.term-link")}
+    assert every_link and all((site / href.strip("/") / "index.html").is_file() for href in every_link), every_link
+
+
+def _page_url(src_uri: str) -> str:
+    """Where a directory-URL engine writes a page: `a/index.md` → `a/`, `a/b.md` → `a/b/`."""
+    path = src_uri.removesuffix(".md")
+    return path.removesuffix("index") if path == "index" or path.endswith("/index") else path

@@ -6,8 +6,8 @@ from __future__ import annotations
 import markdown
 from bs4 import BeautifulSoup
 
+from build_tools.adapters.markdown_ext import TermLinkExtension
 from build_tools.linker import LinkTarget
-from build_tools.markdown_ext import TermLinkExtension
 
 TARGETS = [LinkTarget("pmf", "Popular Mobilisation Forces", ("Popular Mobilisation Forces", "PMF"), "Armed groups.", "glossary/pmf.md")]
 

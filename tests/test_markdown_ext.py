@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_tools.adapters.markdown_ext import TermLinkExtension
 from build_tools.linker import LinkTarget
-from build_tools.markdown_ext import TermLinkExtension
 
 GOLDEN = Path(__file__).parent / "golden"
 TARGETS = [

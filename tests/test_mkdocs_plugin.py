@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 
 from conftest import BuiltSite, build_project
 
 
 def test_a_disabled_plugin_generates_and_links_nothing(mini_project: Path, tmp_path: Path) -> None:
     config_file = mini_project / "mkdocs.yml"
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=get_yaml_loader())  # MkDocs' loader: mkdocs.yml has `!ENV` tags
     config["plugins"] = ["search", {"terms": {"enabled": False}}]
     config["nav"] = ["index.md", "readings/harbour.md"]
     config_file.write_text(yaml.safe_dump(config), encoding="utf-8")

@@ -11,7 +11,8 @@ import pytest
 from own_thread import chromium, own_thread
 from playwright.sync_api import Request, Route, expect
 
-from build_tools.offline import SHIM, SHIM_URI, remote_resources
+from build_tools.adapters.offline import remote_resources
+from build_tools.adapters.variants import SHIM, SHIM_URI
 from conftest import build_project
 
 

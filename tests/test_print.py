@@ -270,14 +270,14 @@ def test_report_page_counts(handouts: Handouts, record_property: pytest.RecordPr
 
 @own_thread
 def _pack(site: Path) -> tuple[Path, int]:
-    from build_tools.pack import write_teacher_pack
+    from build_tools.adapters.pack import write_teacher_pack
 
     return write_teacher_pack(site)
 
 
 def test_the_teacher_pack_holds_the_plan_the_answer_keys_and_the_worksheets(tmp_path: Path) -> None:
-    from build_tools.cli import build_site
-    from build_tools.pack import PACK_PATH
+    from build_tools.adapters.cli import build_site
+    from build_tools.adapters.pack import PACK_PATH
 
     site = tmp_path / "site"
     assert build_site(ROOT, site, "mkdocs.yml") == 0

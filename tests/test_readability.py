@@ -10,6 +10,7 @@ import pytest
 
 from build_tools.load import ContentPaths
 from build_tools.readability import check_readability, grade, sentences
+from build_tools.site import load_library
 
 HARD_SHORT = (
     "An intergovernmental organisational infrastructure facilitating multilateral maritime "
@@ -31,14 +32,14 @@ def _write_term(project: Path, short: str, explanation: str) -> Path:
 
 
 def test_easy_fixture_has_no_warnings(mini_project: Path) -> None:
-    report = check_readability(ContentPaths(mini_project))
+    report = check_readability(load_library(ContentPaths(mini_project)))
     assert report.warnings == []
     assert report.short_grades and report.median_short_grade <= 8
 
 
 def test_hard_short_and_long_sentence_are_reported_at_their_lines(mini_project: Path) -> None:
     _write_term(mini_project, HARD_SHORT, LONG_SENTENCE)
-    report = check_readability(ContentPaths(mini_project))
+    report = check_readability(load_library(ContentPaths(mini_project)))
     messages = [str(problem) for problem in report.warnings]
     assert any(message.startswith("glossary/terms/harbour-office.yml:2: 'short' reads at grade") for message in messages), messages
     assert "glossary/terms/harbour-office.yml:7: a sentence of 34 words ('The ferry and the boat and ...'); keep sentences to 30 words or fewer. Split it in two." in messages
@@ -79,8 +80,8 @@ def test_interests_are_graded_together_not_phrase_by_phrase(mini_project: Path) 
     actor = mini_project / "glossary/actors/ferry-union.yml"
     easy = "  - fighting Israel\n  - jobs\n"  # 'fighting Israel' alone scores above grade 14
     actor.write_text(actor.read_text(encoding="utf-8").replace("  - jobs\n", easy), encoding="utf-8")
-    assert check_readability(ContentPaths(mini_project)).warnings == []
+    assert check_readability(load_library(ContentPaths(mini_project))).warnings == []
     hard = "  - institutionalised intergovernmental accountability\n  - multilateral organisational modernisation\n"
     actor.write_text(actor.read_text(encoding="utf-8").replace(easy, hard), encoding="utf-8")
-    messages = [str(problem) for problem in check_readability(ContentPaths(mini_project)).warnings]
+    messages = [str(problem) for problem in check_readability(load_library(ContentPaths(mini_project))).warnings]
     assert len(messages) == 1 and messages[0].startswith("glossary/actors/ferry-union.yml:5: 'interests' (read together) reads at grade"), messages

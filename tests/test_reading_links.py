@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 from test_markdown_ext import TARGETS
 
-from build_tools.markdown_ext import TermLinkExtension
+from build_tools.adapters.markdown_ext import TermLinkExtension
 from conftest import BuiltSite
 
 

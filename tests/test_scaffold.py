@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from build_tools.fielddocs import field_doc, lower_first
 from build_tools.load import ContentPaths
 from build_tools.model import Actor, Event, Source, Term
 from build_tools.scaffold import write_new_entry
@@ -42,6 +43,17 @@ def test_every_field_is_ready_to_fill_in(mini_project: Path, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", sorted(MODELS))
+def test_comments_are_the_descriptions_of_the_model(mini_project: Path, kind: str) -> None:
+    written = write_new_entry(ContentPaths(mini_project), kind, f"new-{kind}")
+    comments = " ".join(line.strip().removeprefix("# ") for line in (mini_project / written).read_text(encoding="utf-8").splitlines() if line.strip().startswith("#"))
+    for name, field in [*MODELS[kind].model_fields.items(), *Source.model_fields.items()]:
+        if name == "id":
+            continue
+        doc = field_doc(field)
+        assert (doc if field.is_required() else lower_first(doc)) in comments, name
+
+
+@pytest.mark.parametrize("kind", sorted(MODELS))
 def test_schema_line_points_at_a_committed_schema(kind: str, tmp_path: Path) -> None:
     written = write_new_entry(ContentPaths(tmp_path), kind, "example")
     first_line = (tmp_path / written).read_text(encoding="utf-8").splitlines()[0]
@@ -64,7 +76,7 @@ def test_unfinished_entries_cannot_pass(mini_project: Path) -> None:
     source = [
         "'publisher' is empty in sources 1. Fill in who published the source, like 'Reuters'.",
         "'title' is empty in sources 1. Fill in the title of the article or page, as published.",
-        "'date' is empty in sources 1. Fill in the date the source was published: YYYY-MM-DD, or YYYY-MM or YYYY.",
+        "'date' is empty in sources 1. Fill in the date the source was published (not when the event happened): YYYY-MM-DD, or YYYY-MM or YYYY.",
         "'url' is empty in sources 1. Fill in the full web address, starting with https://.",
     ]
     actor = "glossary/actors/port-authority.yml"
@@ -72,19 +84,19 @@ def test_unfinished_entries_cannot_pass(mini_project: Path) -> None:
     term = "glossary/terms/beacon.yml"
     assert result.stderr.splitlines() == [
         f"{actor}:7: 'name' is empty. Fill in the name shown as the page title.",
-        f"{actor}:9: 'kind' is empty. Fill in one of: person, state, government, military, armed-group, organisation, movement.",
-        f"{actor}:17: 'short' is empty. Fill in one or two plain sentences a 15-year-old understands.",
-        f"{actor}:20: 'role' is empty. Fill in their role at the time of the reading, in one or two sentences.",
-        f"{actor}:24: 'interests' is empty. Fill in a list of short phrases saying what they want.",
-        *(f"{actor}:{line}: {message}" for line, message in zip((44, 46, 47, 48), source, strict=True)),
+        f"{actor}:9: 'kind' is empty. Fill in what the actor is: one of person, state, government, military, armed-group, organisation, movement.",
+        f"{actor}:18: 'short' is empty. Fill in one or two plain sentences a 15-year-old understands; no Markdown.",
+        f"{actor}:22: 'role' is empty. Fill in their role at the time of the reading, in one or two sentences.",
+        f"{actor}:26: 'interests' is empty. Fill in a list of short phrases saying what they want.",
+        *(f"{actor}:{line}: {message}" for line, message in zip((48, 50, 52, 54), source, strict=True)),
         # The date comes from the id, so the event's own date is already filled in.
         f"{event}:11: 'title' is empty. Fill in what happened, in a few words.",
         f"{event}:13: 'description' is empty. Fill in one to three sentences of Markdown.",
-        *(f"{event}:{line}: {message}" for line, message in zip((30, 32, 33, 34), source, strict=True)),
+        *(f"{event}:{line}: {message}" for line, message in zip((30, 32, 34, 36), source, strict=True)),
         f"{term}:7: 'title' is empty. Fill in the name shown as the page title.",
-        f"{term}:12: 'short' is empty. Fill in one or two plain sentences a 15-year-old understands.",
-        f"{term}:15: 'explanation' is empty. Fill in a few short paragraphs of Markdown, in your own words.",
-        *(f"{term}:{line}: {message}" for line, message in zip((30, 32, 33, 34), source, strict=True)),
+        f"{term}:12: 'short' is empty. Fill in one or two plain sentences a 15-year-old understands; no Markdown.",
+        f"{term}:16: 'explanation' is empty. Fill in a few short paragraphs of Markdown, in your own words.",
+        *(f"{term}:{line}: {message}" for line, message in zip((33, 35, 37, 39), source, strict=True)),
         "Found 22 problems in the content; nothing was published. Fix them and build again.",
     ]
 
@@ -94,13 +106,13 @@ def test_filled_in_term_is_valid(mini_project: Path) -> None:
     path = mini_project / written
     text = path.read_text(encoding="utf-8")
     fills = {
-        "title:\n": "title: Beacon\n",
+        "\ntitle:\n": "\ntitle: Beacon\n",
         "short: >-\n": "short: >-\n  A fire or light on a hill that warns of danger.\n",
         "explanation: |\n": "explanation: |\n  Before lighthouses, towns lit **beacons** on hills.\n",
-        "publisher:        #": "publisher: Example Encyclopedia  #",
-        "title:            #": "title: Beacon  #",
-        "date:             #": "date: 2019  #",
-        "url:              #": "url: https://example.org/beacon  #",
+        "  - publisher:\n": "  - publisher: Example Encyclopedia\n",
+        "    title:\n": "    title: Beacon\n",
+        "    date:\n": "    date: 2019\n",
+        "    url:\n": "    url: https://example.org/beacon\n",
     }
     for blank, filled in fills.items():
         assert text.count(blank) == 1, blank

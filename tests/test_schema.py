@@ -11,7 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
+from build_tools.classroom_model import LessonPhase
 from build_tools.load import ContentPaths
+from build_tools.model import Term
 from build_tools.scaffold import write_new_entry
 from build_tools.schema import generate_schemas, write_schemas
 from conftest import MINI, ROOT, SUFFRAGE
@@ -28,6 +30,9 @@ GLOBS = {
     "eras": "glossary/eras.yml",
     "camps": "glossary/camps.yml",
     "self-check": "glossary/self-check.yml",
+    "gists": "glossary/gists.yml",
+    "lesson": "glossary/lesson.yml",
+    "expectations": "glossary/expectations.yml",
 }
 
 
@@ -63,10 +68,28 @@ def test_lists_and_reading() -> None:
     assert set(schemas["reading.schema.json"]["required"]) == {"title", "author", "author_role", "date", "url", "kind"}
 
 
-def test_fields_carry_the_hints_of_the_error_messages() -> None:
+def test_fields_carry_the_descriptions_of_the_model() -> None:
     term = json.loads(generate_schemas()["term.schema.json"])
-    assert term["properties"]["short"]["description"] == "One or two plain sentences a 15-year-old understands."
+    assert term["properties"]["short"]["description"] == Term.model_fields["short"].description
     assert term["$defs"]["Source"]["properties"]["title"]["description"] == "The title of the article or page, as published."
+    lesson = json.loads(generate_schemas()["lesson.schema.json"])
+    assert lesson["$defs"]["LessonPhase"]["properties"]["minutes"]["description"] == LessonPhase.model_fields["minutes"].description
+
+
+def _properties(schema: Any) -> list[tuple[str, Any]]:
+    """Every (name, property) of a schema and of its definitions."""
+    found = list(schema.get("properties", {}).items())
+    for definition in schema.get("$defs", {}).values():
+        found += _properties(definition)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(generate_schemas()))
+def test_every_field_is_described_for_editors(name: str) -> None:
+    schema = json.loads(generate_schemas()[name])
+    assert schema["title"]
+    undocumented = [key for key, field in _properties(schema) if not str(field.get("description", "")).endswith(".")]
+    assert undocumented == []
 
 
 def test_vscode_settings_map_every_schema() -> None:
@@ -75,7 +98,7 @@ def test_vscode_settings_map_every_schema() -> None:
     assert mapping == {f"./schemas/{kind}.schema.json": [glob] for kind, glob in GLOBS.items()}
     for kind, glob in GLOBS.items():
         assert (SCHEMAS / f"{kind}.schema.json").is_file()
-        assert list(SUFFRAGE.glob(glob)), f"'{glob}' matches no file of a complete unit"
+        assert list(SUFFRAGE.glob(glob)) or list(ROOT.glob(glob)), f"'{glob}' matches no file of a complete unit"
 
 
 def _content_files(project: Path) -> list[tuple[str, Path]]:
@@ -92,7 +115,8 @@ def _as_editor_reads_it(path: Path) -> Any:
 
 def _dates_as_text(value: Any) -> Any:
     if isinstance(value, dict):
-        return {key: _dates_as_text(item) for key, item in value.items()}
+        # An editor reads every key as text: a gist's paragraph number too.
+        return {str(key): _dates_as_text(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_dates_as_text(item) for item in value]
     return value.isoformat() if isinstance(value, datetime.date) else value

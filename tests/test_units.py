@@ -92,7 +92,7 @@ def test_home_page_lists_the_readings_from_their_front_matter(unit_site: BuiltSi
     items = unit_site.html("").select(".reading-list li")
     assert [item.a["href"] for item in items] == [TELEGRAM, RESOLUTION]
     assert [item.get_text(" ", strip=True) for item in items] == [
-        "The Zimmermann Telegram : Arthur Zimmermann · Letter · 16 January 1917 · 1 min read",
+        "The Zimmermann Telegram : Arthur Zimmermann · Letter · 16 January 1917 · 2 min read",
         "Joint Resolution declaring a state of war with the Imperial German Government : The Congress of the United States · Primary source · 6 April 1917 · 1 min read",
     ]
     assert [time["datetime"] for time in unit_site.html("").select(".reading-list time")] == ["1917-01-16", "1917-04-06"]

@@ -1,14 +1,14 @@
 """The offline copy: the site as a zip that works opened from a folder or a USB stick (`file://`).
 
-An adapter like the MkDocs plugin, not part of the core: it builds with MkDocs and Material's
-`offline` plugin (page links that end in `.html`, the search index inlined as a script) into a
-temporary folder, so `site/` is never touched. Two things would still reach the internet, and
-both are removed here:
+An adapter like the MkDocs plugin, not part of the core. It builds the project's offline variant
+(`OFFLINE=true`, which mkdocs.yml hands to Material's `offline` plugin: page links that end in
+`.html`, the search index inlined as a script) into a temporary folder, so `site/` is never touched.
+Two things would still reach the internet, and neither does:
 
 - Material's offline plugin loads the `iframe-worker` shim (search runs in a worker, which
-  `file://` pages cannot start) from a CDN; we ship the same file, vendored, and point to it.
-- Material asks the forge's API for stars and forks when `repo_url` is set; the copy has no
-  repository link.
+  `file://` pages cannot start) from a CDN; the terms plugin ships the same file, vendored, instead.
+- Material asks the forge's API for stars and forks when `repo_url` is set; the copy is built
+  without a repository link.
 
 After the build every page and stylesheet is checked: a resource loaded from another host fails
 the build instead of reaching a student's computer.
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 import sys
 import tempfile
 import zipfile
@@ -26,17 +25,13 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.commands.build import build
-from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
+
+from .variants import load_variant
 
 __all__ = ["OfflineCopy", "OfflineError", "build_offline_zip", "remote_resources", "write_offline_copy"]
 
-SHIM = Path(__file__).parent / "vendor" / "iframe-worker.js"
-"""The vendored shim; its URL must contain 'iframe-worker', or Material adds the CDN one."""
-SHIM_URI = "assets/javascripts/iframe-worker.js"
-"""Where the shim goes in the built site."""
 README = "Open index.html in a web browser. Everything, search included, works without the internet.\n"
 
 _REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
@@ -86,17 +81,9 @@ def build_offline_zip(root: Path, target: Path, config_file: str = "mkdocs.yml",
     """
     with tempfile.TemporaryDirectory(prefix="site-offline-") as temp:
         site = Path(temp) / "site"
-        config = load_config(str(root / config_file), site_dir=str(site), use_directory_urls=False, strict=True)
-        if teacher:
-            config.plugins["terms"].config.teacher_edition = True
-        config.repo_url = None
-        config.extra["polyfills"] = [*(url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url), SHIM_URI]
-        if "material/offline" not in config.plugins:
-            plugin = OfflinePlugin()
-            plugin.load_config({})
-            config.plugins["material/offline"] = plugin
+        # An empty repo_url (MkDocs' own override, like `mkdocs build -d`) leaves out the repository link.
+        config = load_variant(root / config_file, teacher=teacher, offline=True, site_dir=str(site), strict=True, repo_url="")
         build(config)
-        shutil.copyfile(SHIM, site / SHIM_URI)
         (site / "README.txt").write_text(README, encoding="utf-8")
         problems = remote_resources(site)
         if problems:

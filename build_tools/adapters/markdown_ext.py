@@ -18,13 +18,9 @@ from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .linker import Linker, LinkTarget
+from ..linker import FREQUENCIES, Linker, LinkTarget
 
 __all__ = ["FREQUENCIES", "SCOPE_ATTRIBUTE", "TermLinkExtension", "makeExtension"]
-
-FREQUENCIES = ("every", "first-per-paragraph", "first-per-section", "first-per-page", "spaced")
-"""How often one entry is linked on a page. `spaced`: at its first mention, and again only after
-`gap` paragraphs (or list items) in a row without it."""
 
 _SKIP_TAGS = {"a", "abbr", "code", "pre", "kbd", "samp", "var", "script", "style", "svg", "math", "button", "summary", "h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIP_CLASSES = {"no-term-links", "admonition-title"}
@@ -204,7 +200,7 @@ class TermLinkExtension(Extension):
         if self._linker is None:
             targets = self.getConfig("targets")
             if not targets and self.getConfig("project_dir"):
-                from .site import load_targets
+                from ..site import load_targets
 
                 targets = load_targets(self.getConfig("project_dir"))
             self._linker = Linker(targets) if targets else None

@@ -11,12 +11,12 @@ import sys
 import uuid
 from pathlib import Path
 
-from .classroom import gist_warnings
-from .errors import ContentError
-from .layout import Layout
-from .load import ContentPaths
-from .model import Library
-from .site import load_library, load_site
+from ..classroom import gist_warnings
+from ..errors import ContentError
+from ..layout import Layout
+from ..load import ContentPaths
+from ..model import Library
+from ..site import load_library, load_site, project_templates
 
 __all__ = ["TEACHER_DIR", "main"]
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="write a commented YAML file for a new entry")
     new.add_argument("kind", choices=("term", "actor", "event", "reading"))
     new.add_argument("id")
-    schema = commands.add_parser("schema", help="write JSON Schemas for editors")
+    schema = commands.add_parser("schema", help="write JSON Schemas for editors, and the field tables of the content folder's README")
     schema.add_argument("folder", nargs="?", default="schemas")
     args = parser.parse_args(argv)
     root = Path(args.project)
@@ -59,14 +59,14 @@ def main(argv: list[str] | None = None) -> int:
             )
             if library.site.name:
                 print(f"Site: '{library.site.name}' (site_name, site_description and copyright in mkdocs.yml).")
-            from .readability import check_readability
+            from ..readability import check_readability
 
-            readability = check_readability(ContentPaths(root))
+            readability = check_readability(library)
             for warning in [*readability.warnings, *gist_warnings(library.classroom)]:
                 print(f"warning: {warning}", file=sys.stderr)
             print(readability.summary())
         elif args.command == "export":
-            from .output import unsafe_output
+            from ..output import unsafe_output
 
             problem = unsafe_output(root / args.folder, {"the project folder": root, "'docs/'": root / "docs", "'glossary/'": root / "glossary"})
             if problem:
@@ -85,13 +85,16 @@ def main(argv: list[str] | None = None) -> int:
             path, pages = write_teacher_pack(root / args.site)
             print(f"Wrote the teacher pack ({pages} A4 pages) to {path}.")
         elif args.command == "new":
-            from .scaffold import write_new_entry
+            from ..scaffold import write_new_entry
 
             print(f"Wrote {write_new_entry(ContentPaths(root), args.kind, args.id)}. Fill in its fields, then run 'make serve' to see it.")
         elif args.command == "schema":
-            from .schema import write_schemas
+            from ..field_tables import write_field_tables
+            from ..schema import write_schemas
 
             print(f"Wrote {len(write_schemas(root / args.folder))} schemas to {args.folder}.")
+            if write_field_tables(ContentPaths(root).content / "README.md"):
+                print("Updated the field tables in the content folder's README.md.")
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
@@ -110,16 +113,20 @@ def _classroom_counts(library: Library) -> str:
 
 
 def _check(root: Path) -> Library:
-    """Content and project problems (mkdocs.yml, page options) and unmet expectations, all in one report."""
-    from .expectations import check_expectations
-    from .pages import plan_site
-    from .project_checks import check_project
+    """Content, project (mkdocs.yml, page options) and template problems and unmet expectations, all in one report."""
+    from ..expectations import check_expectations
+    from ..pages import plan_site
+    from ..project_checks import check_project
 
+    templates = project_templates(ContentPaths(root), check=False)
+    broken_templates = templates.problems()
     try:
         library = load_library(ContentPaths(root))
     except ContentError as error:
-        raise ContentError([*error.problems, *check_project(root)]) from None
-    generated = {page.src_uri for page in plan_site(library, Layout()).pages}
+        raise ContentError([*error.problems, *check_project(root), *broken_templates]) from None
+    if broken_templates:
+        raise ContentError(broken_templates)
+    generated = {page.src_uri for page in plan_site(library, Layout(), templates=templates).pages}
     problems = [*check_project(root, generated=generated), *check_expectations(ContentPaths(root), library)]
     if problems:
         raise ContentError(problems)
@@ -146,11 +153,11 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
     import logging
 
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    from ..output import STAGING_PREFIX, build_lock, clean_stale_staging, swap_into, unsafe_output
     from .offline import remote_resources
-    from .output import STAGING_PREFIX, build_lock, clean_stale_staging, swap_into, unsafe_output
+    from .variants import load_variant
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     site_dir = site_dir if site_dir.is_absolute() else root / site_dir
@@ -161,7 +168,7 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
         print(f"error: {problem}", file=sys.stderr)
         return 1
     try:
-        config = load_config(str(root / config_file), site_dir=str(staging), strict=True)
+        config = load_variant(root / config_file, teacher=teacher, site_dir=str(staging), strict=True)
     except (Abort, ConfigurationError, SystemExit) as error:
         print(f"Build failed ({error}); '{site_dir.name}/' was left as it was.", file=sys.stderr)
         return 1
@@ -176,8 +183,6 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
         clean_stale_staging(site_dir.parent)
         staging.mkdir()
         try:
-            if teacher and terms is not None:
-                terms.config.teacher_edition = True
             build(config)
             remote = remote_resources(staging)
             if remote:
@@ -185,9 +190,7 @@ def build_site(root: Path, site_dir: Path, config_file: str, *, teacher: bool = 
             if not teacher and terms is not None and terms.config.teacher_edition_publish:
                 # The teacher edition goes inside the site (never linked from it), so one deploy publishes both.
                 url = config.site_url.rstrip("/") + f"/{TEACHER_DIR}/" if config.site_url else None
-                teacher_config = load_config(str(root / config_file), site_dir=str(staging / TEACHER_DIR), strict=True, site_url=url)
-                teacher_config.plugins["terms"].config.teacher_edition = True
-                build(teacher_config)
+                build(load_variant(root / config_file, teacher=True, site_dir=str(staging / TEACHER_DIR), strict=True, site_url=url))
         except (Abort, ConfigurationError, SystemExit) as error:
             shutil.rmtree(staging, ignore_errors=True)
             print(f"Build failed ({error}); '{site_dir.name}/' was left as it was.", file=sys.stderr)

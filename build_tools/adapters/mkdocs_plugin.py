@@ -16,18 +16,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .assets import strip_comments
-from .compact import compact_html, compact_stylesheets
-from .errors import ContentError
-from .layout import Layout
-from .load import ContentPaths
+from ..assets import strip_comments
+from ..compact import compact_html, compact_stylesheets
+from ..errors import ContentError
+from ..layout import Layout
+from ..load import ContentPaths
+from ..output import StagedOutput, unsafe_output
+from ..pages import Site
+from ..render_diagram import resolve_doc_links
+from ..sanitize import sanitize_html
+from ..sharing import edit_link, edit_url, entry_source, share_link
+from ..site import load_site
 from .markdown_ext import FREQUENCIES, TermLinkExtension
-from .output import StagedOutput, unsafe_output
-from .pages import Site
-from .render_diagram import resolve_doc_links
-from .sanitize import sanitize_html
-from .sharing import edit_link, edit_url, entry_source, share_link
-from .site import load_site
+from .variants import SHIM, SHIM_URI, offline_enabled
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
 
@@ -43,6 +44,8 @@ class TermsPluginConfig(base.Config):
     """Folder of curated YAML, relative to mkdocs.yml."""
     readings_dir = c.Type(str, default="readings")
     """Folder of readings inside docs_dir; each Markdown file there is a reading."""
+    templates_dir = c.Type(str, default="templates")
+    """Folder of page templates, relative to mkdocs.yml: each overrides the built-in template of the same name (like Material's `custom_dir`)."""
     linker_frequency = c.Choice(FREQUENCIES, default="first-per-section")
     """How often one entry is linked on ordinary pages; a page's front matter `term_links` overrides it."""
     linker_reading_frequency = c.Choice(FREQUENCIES, default="spaced")
@@ -50,7 +53,8 @@ class TermsPluginConfig(base.Config):
     linker_gap = c.Type(int, default=12)
     """With 'spaced': how many paragraphs in a row must not mention an entry before it is linked again."""
     teacher_edition = c.Type(bool, default=False)
-    """Show teacher notes and teacher annotations (build the teacher edition to its own folder)."""
+    """Show teacher notes and teacher annotations. Write `teacher_edition: !ENV [TEACHER_EDITION, false]`: the command line
+    sets the variable for each edition it builds, and `TEACHER_EDITION=true mkdocs serve` previews the teacher edition."""
     teacher_edition_publish = c.Type(bool, default=True)
     """`python -m build_tools build` (and so `make site` and the deploy) also builds the teacher edition into `teacher/` of the site."""
 
@@ -78,7 +82,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
-        paths = ContentPaths(root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name)
+        paths = ContentPaths(
+            root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name, self.config.templates_dir
+        )
         try:
             self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition)
         except ContentError as error:
@@ -90,6 +96,10 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             config.extra["teacher_edition"] = True
         if self.command != "serve" and not self.dirty:
             self._stage_output(config, paths)
+        if offline_enabled(config):
+            # Before Material's offline plugin (priority 0), which adds the iframe-worker shim from a CDN
+            # unless a polyfill named like it is already there: ours is vendored, so the copy loads nothing remote.
+            config.extra["polyfills"] = [*(url for url in config.extra.get("polyfills", []) if "iframe-worker" not in url), SHIM_URI]
         for name in _REQUIRED_EXTENSIONS:
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
@@ -110,6 +120,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
                 log.warning("'%s' in docs/ is replaced by the generated page; move or rename it.", page.src_uri)
                 files.remove(existing)
             files.append(File.generated(config, page.src_uri, content=page.markdown))
+        if offline_enabled(config):
+            files.append(File.generated(config, SHIM_URI, abs_src_path=str(SHIM)))
         # The site's own stylesheets and scripts go out without their comments: pages are weighed.
         for uri in [*config.extra_css, *(str(script) for script in config.extra_javascript)]:
             own = files.get_file_from_path(uri)
@@ -201,7 +213,10 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
-            server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
+            root = Path(config.config_file_path).parent
+            server.watch(str(root / self.config.content_dir))
+            if (root / self.config.templates_dir).is_dir():
+                server.watch(str(root / self.config.templates_dir))
         return server
 
 
