@@ -34,7 +34,6 @@ def compact_html(html: str) -> str:
     return "".join(out)
 
 
-
 _CSS_TOKENS = re.compile(r"(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/|(\s+)", re.DOTALL)
 _CSS_PUNCTUATION = re.compile(r" ?([{};]) ?")
 
