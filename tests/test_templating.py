@@ -13,6 +13,7 @@ import pytest
 from build_tools import ContentPaths, Layout, load_library
 from build_tools.render_collections import render_glossary_index
 from build_tools.scaffolds import lesson_pointer
+from build_tools.sharing import edit_link, share_link
 from build_tools.site import load_site
 from build_tools.templating import BUILT_IN, PageTemplates, page_templates
 from conftest import SUFFRAGE, BuiltSite, build_project, copy_unit
@@ -216,6 +217,17 @@ def test_an_override_changes_the_lesson_plan_pointer_on_the_home_page(tmp_path: 
         == '# Welcome\n\n!!! tip "Teacher edition"\n\n    Begin with the [plan](teachers/lesson-plan.md): objectives, timings, materials and answers.\n\n\nText.\n'
     )
     assert lesson_pointer("# Welcome\n", "index.md", None, PageTemplates(tmp_path / "templates")) == "# Welcome\n", "not in the student edition"
+
+
+def test_an_override_changes_the_edit_and_share_lines(tmp_path: Path) -> None:
+    _override(tmp_path, "parts.md.j2", ("[Edit this entry on GitHub]", "[Suggest a change]"), ("[Share to Google Classroom]", "[Share with your class]"))
+    templates = PageTemplates(tmp_path / "templates")
+    edit = edit_link("https://github.com/o/r/edit/main/glossary/terms/a_b.yml", templates)
+    assert edit.startswith('\n\n<p class="edit-entry no-term-links" markdown>[Suggest a change](https://github.com/o/r/edit/main/glossary/terms/a_b.yml){: ')
+    share = share_link("https://example.org/a_b/", templates)
+    assert share.startswith(
+        '\n\n<p class="share-link no-term-links" markdown>[Share with your class](https://classroom.google.com/share?url=https%3A%2F%2Fexample.org%2Fa_b%2F){: '
+    )
 
 
 def test_the_sanitizer_still_checks_what_an_override_writes(tmp_path: Path) -> None:
