@@ -45,7 +45,7 @@ def render_reading(
     counter = 1
     for paragraph in reading.paragraphs:
         placed = [(start, note) for note in notes if (start := _locate(paragraph.text, note)) is not None]
-        text, asides = _annotate(paragraph.text, placed, counter)
+        pieces, asides = _annotate(paragraph.text, placed, counter)
         counter += len(placed)
         disagreements, places = _disagreements(library, layout, reading, paragraph.number)
         note_number = 0
@@ -54,8 +54,7 @@ def render_reading(
             note_number = counter
         paragraphs.append(
             _Paragraph(
-                # The reading's own Markdown, word for word (the sanitizer checks the page it makes).
-                Markup(text),
+                pieces,
                 paragraph.anchor,
                 paragraph.number,
                 note_number,
@@ -83,7 +82,8 @@ def render_reading(
 class _Paragraph:
     """A paragraph as the template shows it: its text with notes marked, and the blocks that follow it."""
 
-    text: Markup
+    pieces: list[tuple[Markup, int]]
+    """Its text cut at the annotated passages: (the reading's own Markdown, the number of the note on it or 0)."""
     anchor: str
     number: int
     note_number: int
@@ -155,15 +155,20 @@ def _locate(text: str, annotation: Annotation) -> int | None:
     return at if at >= 0 else None
 
 
-def _annotate(text: str, placed: list[tuple[int, Annotation]], counter: int = 0) -> tuple[str, list[tuple[Annotation, str, str]]]:
-    """Mark each annotated passage (start offset, annotation) and return the notes to show after the paragraph.
+def _annotate(text: str, placed: list[tuple[int, Annotation]], counter: int = 0) -> tuple[list[tuple[Markup, int]], list[tuple[Annotation, str, str]]]:
+    """Cut the paragraph at each annotated passage (start offset, annotation) and return the notes to show after it.
 
-    Notes are numbered from `counter + 1` in the order they are shown.
+    Pieces are (text, note number), 0 between passages; the template marks the numbered ones. Notes are
+    numbered from `counter + 1` in the order they are shown. Quotes never overlap (the content checks refuse that).
     """
     placed = sorted(placed, key=lambda item: item[0])
     asides = [(annotation, "tip", "Teacher note") if annotation.audience == "teacher" else (annotation, "note", "Note") for _, annotation in placed]
-    # Mark from the end, so earlier offsets stay valid as tags are inserted.
-    for index, (start, annotation) in reversed(list(enumerate(placed))):
+    pieces: list[tuple[Markup, int]] = []
+    position = 0
+    for index, (start, annotation) in enumerate(placed):
         end = start + len(annotation.quote)
-        text = f'{text[:start]}<mark class="annotated" data-note="{counter + index + 1}">{text[start:end]}</mark>{text[end:]}'
-    return text, asides
+        # The reading's own Markdown, word for word (the sanitizer checks the page it makes).
+        pieces += [(Markup(text[position:start]), 0), (Markup(text[start:end]), counter + index + 1)]
+        position = end
+    pieces.append((Markup(text[position:]), 0))
+    return [(words, note) for words, note in pieces if words or note], asides
