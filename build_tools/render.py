@@ -114,7 +114,7 @@ def render_paragraph_quotes(
                 start, end = split_sentences(text)[0]
                 quote = [[(text[start:end], False)]]
             items.append((reading, number, Markup(link(page_uri, reading.src_uri, paragraph_anchor(number))), quote))
-    return (templates or page_templates()).call("parts.md.j2", "backlinks", Markup(f"**{escape(lead)}:**"), items, len(library.readings) > 1)
+    return (templates or page_templates()).call("parts.md.j2", "paragraph_quotes", lead, items, len(library.readings) > 1)
 
 
 # Turns the hidden asset links (which MkDocs rewrites for this page's URL) into a stylesheet and a
