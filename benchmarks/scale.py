@@ -11,6 +11,7 @@ Each build runs in a fresh interpreter; the plugin build and the plain one alter
 
 Run: .venv/bin/python benchmarks/scale.py            (30, 300, 3,000 terms x 1 reading; 300 x 5)
      .venv/bin/python benchmarks/scale.py --full     (every size up to 3,000 terms x 20 readings)
+     --sizes 30x1,3000x20                            (only these sizes, terms x readings)
      --repeat N                                      (best of N builds of each kind)
 """
 
@@ -118,14 +119,9 @@ def write_project(folder: Path, term_count: int, reading_count: int, seed: int =
 
 
 def write_plain_copy(project: Path, folder: Path) -> None:
-    """The same pages for plain MkDocs: hand-written docs plus the exported generated pages, no plugin."""
+    """The same pages for plain MkDocs: hand-written docs plus the exported pages (the home page filled in), no plugin."""
     shutil.copytree(project / "docs", folder / "docs")
     export_markdown(project, folder / "docs")
-    home = folder / "docs" / "index.md"
-    from build_tools import ContentPaths, Layout, load_site
-
-    site = load_site(ContentPaths(project))
-    home.write_text(site.fill(Layout().home, home.read_text(encoding="utf-8")), encoding="utf-8")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("  - terms\n", "")
     (folder / "mkdocs.yml").write_text(config, encoding="utf-8")
 
@@ -187,9 +183,18 @@ def measure(terms: int, readings: int, work: Path, repeat: int = 1) -> dict[str,
     }
 
 
+def _sizes(text: str) -> tuple[tuple[int, int], ...]:
+    """`30x1,3000x20` as ((30, 1), (3000, 20))."""
+    try:
+        return tuple((int(terms), int(readings)) for terms, readings in (size.split("x") for size in text.split(",")))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a list of sizes like 30x1,300x5") from None
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--full", action="store_true", help="every size, up to 3,000 terms x 20 readings (slow on 2 cores)")
+    parser.add_argument("--sizes", type=_sizes, help="only these sizes, as terms x readings: 30x1,300x5,3000x20")
     parser.add_argument("--repeat", type=int, default=1, help="best of N builds of each kind (default 1)")
     parser.add_argument("--build-one", nargs=2, metavar=("PROJECT", "SITE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -197,7 +202,7 @@ def main() -> int:
         print(*_build_here(Path(args.build_one[0]), Path(args.build_one[1])))
         return 0
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    sizes = FULL if args.full else QUICK
+    sizes = args.sizes or (FULL if args.full else QUICK)
     header = (
         f"{'terms':>6} {'readings':>8} {'pages':>6} {'seconds':>8} {'CPU s':>7} {'ms/page':>8} {'KB/page':>8} {'KB/entry':>9} "
         f"{'plain s':>8} {'plain CPU':>9} {'x plain':>8}"

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from build_tools import Library
 from conftest import MINI, BuiltSite, build_project
 
 READING = "readings/harbour/"
@@ -221,10 +222,22 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(site)
 
 
+def _library() -> Library:
+    from build_tools import ContentPaths, load_library
+    from conftest import ROOT
+
+    return load_library(ContentPaths(ROOT))
+
+
+def _paths(site: BuiltSite, *, leave_out: str = "") -> set[str]:
+    return {page.relative_to(site.root).as_posix() for page in site.pages() if not (leave_out and page.relative_to(site.root).parts[0] == leave_out)}
+
+
 def test_the_deploy_build_publishes_the_teacher_edition_under_teacher(published: BuiltSite) -> None:
     teacher = BuiltSite(published.root / "teacher")
     pages = teacher.pages()
-    assert len(pages) > 20
+    lesson = {"teachers/lesson-plan/index.html"} if _library().classroom.lesson is not None else set()
+    assert _paths(teacher) == _paths(published, leave_out="teacher") | lesson, "every student page, and the lesson plan if there is one"
     for page in pages:
         html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         assert html.find("meta", attrs={"name": "robots", "content": "noindex, nofollow"}) is not None, page
@@ -236,38 +249,63 @@ def test_the_deploy_build_publishes_the_teacher_edition_under_teacher(published:
     assert _links_to_teacher_edition(BuiltSite(published.root)) == [link for link in _links_to_teacher_edition(BuiltSite(published.root)) if link.startswith("teacher/")]
 
 
+def _phrases(markdown: str) -> list[str]:
+    """Runs of four or more plain words in teacher Markdown, longest first: text that reaches the page and the search index as written."""
+    return sorted(re.findall(r"[A-Za-z]+(?: [A-Za-z]+){3,}", markdown), key=len, reverse=True)
+
+
 def test_the_student_search_index_has_no_teacher_page_or_note(published: BuiltSite) -> None:
+    library = _library()
     index = (published.root / "search/search_index.json").read_text(encoding="utf-8")
+    teacher_index = (published.root / "teacher/search/search_index.json").read_text(encoding="utf-8")
     assert '"location":"teacher/' not in index.replace(" ", "")
-    note = "notices two sides of the author's position"  # from the first question's teacher notes
-    objective = "Summarise the author's main claim"  # from the lesson plan
-    assert note not in index and objective not in index
-    assert note in (published.root / "teacher/search/search_index.json").read_text(encoding="utf-8")
+    # Teacher-only text: each question's teacher notes (every question has them) and the lesson plan's objectives.
+    notes = [question.teacher_notes for question in library.questions]
+    if library.classroom.lesson is not None:
+        notes += library.classroom.lesson.objectives
+    student_pages = [p for p in published.pages() if p.relative_to(published.root).parts[0] != "teacher"]
+    student_text = " ".join(" ".join(BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").get_text(" ").split()) for page in student_pages)
+    # A phrase the student pages also use (an event's title, say) proves nothing; take one only teachers see.
+    secrets = [secret for text in notes if (secret := next((phrase for phrase in _phrases(text) if phrase not in student_text), ""))]
+    assert secrets or not notes, f"no teacher text has a phrase of its own to look for: {notes}"
+    leaked = [secret for secret in secrets if secret in index]
+    assert leaked == [], f"teacher-only text in the student search index: {leaked}"
+    missing = [secret for secret in secrets if secret not in teacher_index]
+    assert missing == [], f"teacher text missing from the teacher edition's search index: {missing}"
 
 
 def test_the_lesson_plan_comes_first_in_the_teacher_edition_only(published: BuiltSite) -> None:
     teacher = BuiltSite(published.root / "teacher")
+    first = teacher.html("").select_one(".md-nav--primary .md-nav__list .md-nav__link")
+    assert not (published.root / "teachers/lesson-plan").exists()
+    if _library().classroom.lesson is None:
+        # Without glossary/lesson.yml there is no lesson plan page, and nothing points to one.
+        assert not (teacher.root / "teachers/lesson-plan").exists()
+        assert first.get_text(strip=True) != "Lesson plan"
+        assert teacher.html("").find("a", href="teachers/lesson-plan/") is None
+        return
     lesson = teacher.html("teachers/lesson-plan/")
     headings = [h.get_text() for h in lesson.select("article h2")]
     assert headings[:3] == ["Objectives", "Timings", "Materials"] and "Differentiation" in headings
     assert [h.get_text().split(" (")[0] for h in lesson.select("article h3")] == ["Before reading", "While reading", "After reading"]
-    first = teacher.html("").select_one(".md-nav--primary .md-nav__list .md-nav__link")
     assert first.get_text(strip=True) == "Lesson plan"
     assert teacher.html("").find("a", href="teachers/lesson-plan/") is not None, "the home page points to the lesson plan"
-    assert not (published.root / "teachers/lesson-plan").exists()
 
 
 def test_teacher_notes_name_questions_by_number_never_by_id(published: BuiltSite) -> None:
-    from build_tools import ContentPaths, load_library
-    from conftest import ROOT
-
-    ids = {question.id for question in load_library(ContentPaths(ROOT)).questions}
+    library = _library()
+    ids = {question.id for question in library.questions}
     teacher = BuiltSite(published.root / "teacher")
-    for page in ("questions/", "readings/silliman-2020/", "worksheets/after/"):
+    readings = [reading.src_uri.removesuffix(".md") + "/" for reading in library.readings.values()]
+    worksheets = [f"worksheets/{phase}/" for phase in ("before", "during", "after") if (teacher.root / "worksheets" / phase).is_dir()]
+    for page in ("questions/", *readings, *worksheets):
         codes = [code.get_text() for code in teacher.html(page).select("article code")]
         assert not ids & set(codes), f"{page}: {ids & set(codes)}"
+    # Each `question-id` in code font in a question's teacher notes becomes a link "Question N".
+    named = sum(len(re.findall(rf"`({'|'.join(map(re.escape, ids))})`", question.teacher_notes)) for question in library.questions) if ids else 0
     links = [a for a in teacher.html("questions/").select(".admonition.tip a") if a.get_text().startswith("Question ")]
-    assert links and all(re.fullmatch(r"Question \d+", a.get_text()) and a["href"].startswith("#q-") for a in links)
+    assert len(links) == named
+    assert all(re.fullmatch(r"Question \d+", a.get_text()) and a["href"].startswith("#q-") for a in links)
 
 
 def test_a_site_setting_turns_publishing_the_teacher_edition_off(mini_project: Path, tmp_path: Path) -> None:

@@ -148,6 +148,7 @@ def test_export_writes_every_generated_page(mini_copy: Path, tmp_path: Path) -> 
         "glossary/index.md",
         "glossary/lighthouse.md",
         "glossary/quay.md",
+        "index.md",
         "questions.md",
         "readings/harbour.md",
         "self-check.md",
@@ -159,6 +160,25 @@ def test_export_writes_every_generated_page(mini_copy: Path, tmp_path: Path) -> 
     reading = (out / "readings/harbour.md").read_text(encoding="utf-8")
     assert reading.startswith("# The harbour must stay open") and '{: #p1 .reading-paragraph data-paragraph="1"' in reading
     assert 'class="term-link"' not in reading, "links are added when the page is rendered, by the extension"
+
+
+def test_export_fills_in_the_home_page_as_the_mkdocs_build_does(tmp_path: Path) -> None:
+    """The home page's list of readings (two readings, from their front matter) is the same in the export as in the MkDocs build."""
+    from conftest import UNITS, BuiltSite, build_project, copy_unit
+
+    project = copy_unit(UNITS / "war-1917", tmp_path / "project")
+    out = tmp_path / "exported"
+    subprocess.run([sys.executable, "-m", "build_tools", "--project", str(project), "export", str(out)], check=True, capture_output=True)
+    exported = BeautifulSoup(markdown.Markdown(extensions=["attr_list", "md_in_html"]).convert((out / "index.md").read_text(encoding="utf-8")), "html.parser")
+    built = BuiltSite(build_project(project, tmp_path / "site")).html("")
+
+    def listing(html: BeautifulSoup) -> list[tuple[str, str]]:
+        return [(item.a["href"].removesuffix(".md").removesuffix("/"), " ".join(item.get_text(" ", strip=True).split())) for item in html.select(".reading-list li")]
+
+    assert len(listing(exported)) == 2
+    assert listing(exported) == listing(built)
+    assert "<!-- readings -->" not in (out / "index.md").read_text(encoding="utf-8")
+    assert (project / "docs/index.md").read_text(encoding="utf-8") == (UNITS / "war-1917/docs/index.md").read_text(encoding="utf-8"), "the source is untouched"
 
 
 def test_exported_reading_renders_with_the_extension_alone(mini_copy: Path, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from own_thread import chromium, own_thread
 from playwright.sync_api import Page
 
 from build_tools import ContentPaths, load_library
+from build_tools.render_worksheets import PHASE_TITLES
 from conftest import ROOT, BuiltSite, build_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.content]
@@ -139,9 +140,11 @@ def test_reading_handout_has_no_navigation(reading_pdf: Printed, real_site: Buil
 def test_reading_handout_ends_with_the_terms_and_their_short_definitions(reading_pdf: Printed, real_site: BuiltSite, reading_path: str) -> None:
     html = real_site.html(reading_path)
     definitions = html.select(".term-defs dd")
-    if not definitions:
-        pytest.skip("the reading links no term, so the handout has no endnotes")
-    assert "Terms on this page" in reading_pdf.text
+    if not html.select("article a.term-link"):
+        # A reading that links no term has no list of terms to end with.
+        assert not definitions and "Terms on this page" not in reading_pdf.text
+        return
+    assert definitions and "Terms on this page" in reading_pdf.text
     text = squeeze(reading_pdf.text)
     endnotes = text[text.index("Termsonthispage") :]
     for definition in definitions:
@@ -182,12 +185,15 @@ def teacher_handouts(teacher_site: BuiltSite, reading_path: str) -> Handouts:
 def test_teacher_edition_prints_the_teacher_notes(teacher_site: BuiltSite, teacher_handouts: Handouts) -> None:
     notes = teacher_site.html("questions/").select(".question .admonition.tip")
     printed = teacher_handouts.questions
-    assert printed.text.count("Teacher notes") == len(notes) > 0
+    questions = load_library(ContentPaths(ROOT)).questions
+    assert printed.text.count("Teacher notes") == len(notes) == len(questions), "every question has teacher notes"
     for note in notes:
         assert squeeze(note.select("p")[1].get_text()) in squeeze(printed.text)
 
 
 def test_worksheets_print_per_phase_within_the_page_budget(handouts: Handouts, real_site: BuiltSite) -> None:
+    phases = {question.phase for question in load_library(ContentPaths(ROOT)).questions}
+    assert set(handouts.worksheets) == phases, "a worksheet for each phase that has questions, and only those"
     counts = {phase: printed.pages for phase, printed in handouts.worksheets.items()}
     assert all(count <= WORKSHEET_PAGES for count in counts.values()), counts
     assert sum(counts.values()) <= WORKSHEETS_PAGES, counts
@@ -198,15 +204,46 @@ def test_worksheets_print_per_phase_within_the_page_budget(handouts: Handouts, r
         assert not any(label in printed.text for label in NAVIGATION[:3])
 
 
-def test_answer_space_is_sized_to_the_parts_of_each_question(handouts: Handouts) -> None:
-    spaces = handouts.worksheet_spaces
-    parts = {count for count, _ in spaces}
-    assert len(parts) >= 2, "the real questions have one-part and several-part prompts"
+def _check_answer_spaces(spaces: list[tuple[int, float]]) -> None:
     for count, height in spaces:
         same = {round(h) for c, h in spaces if c == count}
         assert same == {round(height)}, "questions with as many parts get the same space"
         assert all(height > h for c, h in spaces if c < count), "more parts, more space"
-    assert min(height for _, height in spaces) >= 60
+    assert all(height >= 60 for _, height in spaces), spaces
+
+
+def test_answer_space_is_sized_to_the_parts_of_each_question(handouts: Handouts) -> None:
+    from build_tools.render_worksheets import answer_parts
+
+    questions = load_library(ContentPaths(ROOT)).questions
+    expected = [answer_parts(question) for phase in PHASES for question in questions if question.phase == phase]
+    assert [count for count, _ in handouts.worksheet_spaces] == expected, "one box per question, sized to its parts"
+    _check_answer_spaces(handouts.worksheet_spaces)
+
+
+@own_thread
+def _print_spaces(root: Path, phase: str) -> list[tuple[int, float]]:
+    with serve(root) as url, chromium() as context:
+        page = context.new_page()
+        page.goto(url + f"worksheets/{phase}/")
+        page.emulate_media(media="print")
+        spaces = page.eval_on_selector_all(".answer-space", "spaces => spaces.map(s => [Number(s.dataset.parts), s.getBoundingClientRect().height])")
+    return [(int(parts), height) for parts, height in spaces]
+
+
+def test_a_prompt_with_more_parts_gets_more_space_to_write(mini_project: Path, tmp_path: Path) -> None:
+    """The generator's rule on a fixture with prompts of one, two and three parts (whatever the real unit's prompts are)."""
+    questions = mini_project / "glossary" / "questions.yml"
+    extra = "".join(
+        f"- id: parts-{count}\n  phase: after\n  skill: evidence\n  prompt: |\n    Answer each part.\n\n"
+        + "".join(f"    - Part {number}?\n" for number in range(1, count + 1))
+        + "  paragraphs:\n    harbour: [1]\n  teacher_notes: Any answer.\n"
+        for count in (1, 2, 3)
+    )
+    questions.write_text(questions.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    spaces = _print_spaces(build_project(mini_project, tmp_path / "site"), "after")
+    assert [count for count, _ in spaces] == [1, 2, 3]
+    _check_answer_spaces(spaces)
 
 
 def test_no_endnote_defines_a_word_students_are_asked_to_guess(handouts: Handouts) -> None:
@@ -214,8 +251,8 @@ def test_no_endnote_defines_a_word_students_are_asked_to_guess(handouts: Handout
     from build_tools.scaffolds import guessed_entries
 
     library = load_library(ContentPaths(ROOT))
+    # Without words to guess, what is left to check is that no handout of questions has endnotes at all.
     guessed = [library.entry(entry_id) for entry_id in sorted(guessed_entries(library))]
-    assert guessed, "a before-reading question lists the words to guess"
     for name, printed in [("questions", handouts.questions), *handouts.worksheets.items()]:
         text = squeeze(printed.text)
         assert "Termsonthispage" not in text, name
@@ -227,7 +264,10 @@ def test_no_dangling_paragraph_lines(handouts: Handouts) -> None:
     for name, printed in [("questions", handouts.questions), *handouts.worksheets.items()]:
         dangling = [line for line in printed.text.splitlines() if re.fullmatch(r"\s*(Look at:\s*)?Paragraph \d+:\s*", line)]
         assert dangling == [], f"{name}: {dangling}"
-    assert all("Look at: paragraph" in handouts.worksheets[phase].text for phase in ("during", "after"))
+    questions = load_library(ContentPaths(ROOT)).questions
+    for phase, printed in handouts.worksheets.items():
+        pointing = [question for question in questions if question.phase == phase and question.paragraphs]
+        assert squeeze(printed.text).count("Lookat:paragraph") == len(pointing), f"{phase}: one 'Look at' line per question that points to paragraphs"
 
 
 def test_reading_handout_keeps_the_notes_disagreements_and_kind_as_numbered_notes(reading_pdf: Printed, real_site: BuiltSite, reading_path: str) -> None:
@@ -236,7 +276,6 @@ def test_reading_handout_keeps_the_notes_disagreements_and_kind_as_numbered_note
     kind = html.select_one(".admonition.info .admonition-title").get_text()
     assert squeeze(f"1. {kind}") in text, "the kind of text is note 1"
     notes = html.select("article details.note, article details.tip, article details.warning")
-    assert notes
     for number, details in enumerate(notes, start=2):
         summary = details.summary.get_text()
         assert squeeze(f"{number}. {summary}") in text, f"note {number} ({summary}) is not printed with its number"
@@ -246,16 +285,20 @@ def test_reading_handout_keeps_the_notes_disagreements_and_kind_as_numbered_note
     assert sorted(markers) == list(range(2, len(notes) + 2)), "each note has its number beside the words it is about"
 
 
-def test_reading_handout_prints_term_links_as_plain_text_with_a_marker(handouts: Handouts) -> None:
-    assert handouts.term_links
+def test_reading_handout_prints_term_links_as_plain_text_with_a_marker(handouts: Handouts, real_site: BuiltSite, reading_path: str) -> None:
+    assert len(handouts.term_links) == len(real_site.html(reading_path).select("a.term-link"))
     for style in handouts.term_links:
         assert style["decoration"] == "none" and style["weight"] is True and style["marker"] == '"*"', style
 
 
-def test_the_self_check_answer_key_prints_in_the_teacher_edition_only(handouts: Handouts, teacher_handouts: Handouts) -> None:
+def test_the_self_check_answer_key_prints_in_the_teacher_edition_only(handouts: Handouts, teacher_handouts: Handouts, real_site: BuiltSite) -> None:
+    library = load_library(ContentPaths(ROOT))
+    practice = real_site.html("self-check/").select(".sc-item")
     assert "Answer key" not in handouts.self_check.text
-    assert "Answer key" in teacher_handouts.self_check.text
-    assert "Understanding the argument" in handouts.self_check.text
+    assert ("Answer key" in teacher_handouts.self_check.text) == bool(practice), "a key when there is something to practise"
+    assert ("Understanding the argument" in handouts.self_check.text) == bool(library.classroom.self_check)
+    if not practice:
+        assert "There is nothing to practise yet" in handouts.self_check.text
 
 
 def test_report_page_counts(handouts: Handouts, record_property: pytest.RecordProperty) -> None:
@@ -277,18 +320,31 @@ def _pack(site: Path) -> tuple[Path, int]:
 
 def test_the_teacher_pack_holds_the_plan_the_answer_keys_and_the_worksheets(tmp_path: Path) -> None:
     from build_tools.adapters.cli import build_site
-    from build_tools.adapters.pack import PACK_PATH
+    from build_tools.adapters.pack import PACK_PAGES, PACK_PATH
 
+    library = load_library(ContentPaths(ROOT))
     site = tmp_path / "site"
     assert build_site(ROOT, site, "mkdocs.yml") == 0
     path, pages = _pack(site)
     assert path == site / PACK_PATH
     printed = Printed(path.read_bytes())
-    assert printed.pages == pages > 8
+    present = [page for page in PACK_PAGES if (site / page / "index.html").is_file()]
+    assert printed.pages == pages >= len(present)
     text = squeeze(printed.text)
-    for words in ("Lesson plan", "Objectives", "Teacher notes", "Answer key", "Worksheet: before reading", "Worksheet: after reading"):
-        assert squeeze(words) in text, words
-    assert text.index("Lessonplan") < text.index("Answerkey") < text.index("Worksheet:beforereading")
+    # Each part the unit has, in the pack's order: the plan, the questions with teacher notes, the self-check, the worksheets.
+    parts = ["Lesson plan", "Objectives"] if library.classroom.lesson is not None else []
+    parts += ["Discussion questions"] + (["Teacher notes"] if library.questions else []) + ["Self-check"]
+    parts += [f"Worksheet: {title.lower()}" for phase, title in PHASE_TITLES.items() if any(q.phase == phase for q in library.questions)]
+    position = 0
+    for words in parts:
+        found = text.find(squeeze(words), position)
+        assert found >= 0, f"'{words}' is missing from the pack, or out of order"
+        position = found
+    if BuiltSite(site).html("self-check/").select(".sc-item"):
+        assert "Answerkey" in text
     assert text.startswith("Teacheredition"), "the teacher edition's banner prints"
-    lesson = BuiltSite(site / "teacher").html("teachers/lesson-plan/")
-    assert lesson.find("a", href="../../downloads/teacher-pack.pdf") is not None, "the lesson plan links to the pack"
+    if library.classroom.lesson is not None:
+        lesson = BuiltSite(site / "teacher").html("teachers/lesson-plan/")
+        assert lesson.find("a", href="../../downloads/teacher-pack.pdf") is not None, "the lesson plan links to the pack"
+    else:
+        assert not (site / "teacher/teachers/lesson-plan").exists()

@@ -71,13 +71,16 @@ def test_paragraph_anchors_are_numbered_in_order(real_site: BuiltSite, library: 
 
 
 def test_every_entry_the_linker_finds_is_linked_at_its_first_mention(real_site: BuiltSite, library: Library) -> None:
-    """The reading links an entry where it first appears (and again only after a gap, #13); never what the linker did not find."""
+    """The reading links an entry where it first appears (and again only after a gap, #13); never what the linker did not find.
+
+    The linker is asked as the reading page asks it: about that reading, so entries scoped to other readings are not found.
+    """
     linker = Linker(link_targets(library, Layout()))
     found = 0
     for reading in library.readings.values():
         seen: set[str] = set()
         for paragraph, html in zip(reading.paragraphs, _paragraphs(real_site, reading.id), strict=True):
-            expected = {(paragraph.text[m.start : m.end], m.target_id) for m in linker.find(paragraph.text)}
+            expected = {(paragraph.text[m.start : m.end], m.target_id) for m in linker.find(paragraph.text, (reading.id,))}
             linked = {(a.get_text(), a["aria-describedby"].removeprefix("term-def-")) for a in html.select("a.term-link")}
             where = f"{reading.id} {paragraph.anchor}"
             first = {entry for _, entry in expected} - seen

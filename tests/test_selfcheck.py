@@ -177,6 +177,15 @@ def test_with_several_readings_questions_are_grouped_and_words_come_from_each_re
         assert values <= harbour_words or not values & harbour_words, "distractors come from the same reading"
 
 
+def test_a_reading_with_nothing_to_practise_gets_no_heading() -> None:
+    other = Reading(id="lighthouse", src_uri="readings/lighthouse.md", meta=READING.meta.model_copy(update={"title": "The lighthouse"}), paragraphs=READING.paragraphs)
+    library = library_with_questions(TERMS, (READING, other))
+    # The lighthouse mentions one word only: too few for a quiz, and no question of its own.
+    mentions = {term.id: [Mention("harbour" if index else "lighthouse", 1, "s", ((0, 1),))] for index, term in enumerate(TERMS)}
+    html = BeautifulSoup(markdown.Markdown(extensions=EXTENSIONS).convert(render_self_check(library, Layout(), mentions)), "html.parser")
+    assert [heading.get_text() for heading in html.select("h2")] == ["The harbour"]
+
+
 def test_the_order_task_never_starts_with_an_event_in_place() -> None:
     for size in range(2, 8):
         for start in range(30):

@@ -83,9 +83,34 @@ def test_questions_are_grouped_by_reading_then_phase(unit_site: BuiltSite) -> No
     assert [label.split(" · ")[0] for label in labels] == [f"Question {n}" for n in range(1, 6)]
 
 
+def test_each_reading_has_its_own_self_check_with_wrong_choices_from_its_own_words(unit_site: BuiltSite) -> None:
+    html = unit_site.html("self-check/")
+    article = html.select_one("article")
+    assert [h.get_text() for h in article.select("h2")] == [
+        "The Zimmermann Telegram",
+        "Joint Resolution declaring a state of war with the Imperial German Government",
+        "Events in order",
+    ]
+    terms = set(load_library(ContentPaths(UNIT)).terms)
+    for heading, page in zip(article.select("h2")[:2], (TELEGRAM, RESOLUTION), strict=True):
+        words = {entry for entry, _ in linked(unit_site, page, "p.reading-paragraph")} & terms
+        section = []
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            section += sibling.select("fieldset") if sibling.name != "fieldset" else [sibling]
+        assert len(section) == len(words) >= 2, f"{page}: one question per term the reading links"
+        for fieldset in section:
+            choices = {radio["value"] for radio in fieldset.select("input")}
+            assert fieldset["data-answer"] in choices and choices <= words, f"{page}: the choices come from this reading's words only"
+    # Scoped words never cross over: the telegram's alliance is not a wrong choice for the resolution.
+    quiz = {fieldset["data-answer"]: {radio["value"] for radio in fieldset.select("input")} for fieldset in article.select("fieldset[data-answer]")}
+    assert quiz["state-of-war"] == {"state-of-war", "congress"} and quiz["alliance"] == {"alliance", "unrestricted-submarine-warfare"}
+
+
 def test_a_question_group_links_the_entries_of_its_reading(unit_site: BuiltSite) -> None:
     group = unit_site.html("questions/").find(id="q-the-reason")
-    assert [a["aria-describedby"].removeprefix("term-def-") for a in group.select("a.term-link")] == ["state-of-war"]
+    assert [a["aria-describedby"].removeprefix("term-def-") for a in group.select("a.term-link")] == ["congress", "state-of-war"]
 
 
 def test_home_page_lists_the_readings_from_their_front_matter(unit_site: BuiltSite) -> None:

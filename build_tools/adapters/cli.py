@@ -134,9 +134,17 @@ def _check(root: Path) -> Library:
 
 
 def export_markdown(root: Path, folder: Path, *, teacher: bool = False) -> int:
-    """Write generated pages and rendered readings as plain Markdown files (and the stylesheets they use); return the page count."""
-    site = load_site(ContentPaths(root), Layout(), teacher=teacher)
+    """Write generated pages, rendered readings and the filled-in home page as plain Markdown files (and the stylesheets they use); return the page count.
+
+    The home page is written as the MkDocs build shows it (its list of readings and, in the teacher
+    edition, the pointer to the lesson plan), so an engine without the plugin gets the same page.
+    """
+    paths = ContentPaths(root)
+    site = load_site(paths, Layout(), teacher=teacher)
     pages = [(page.src_uri, page.markdown) for page in site.pages] + list(site.readings.items())
+    home = root / paths.docs_dir / site.layout.home
+    if home.is_file():
+        pages.append((site.layout.home, site.fill(site.layout.home, home.read_text(encoding="utf-8"))))
     for src_uri, markdown in pages:
         target = folder / src_uri
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -30,7 +30,12 @@ PACK_PAGES = (
     "worksheets/during/",
     "worksheets/after/",
 )
-"""In order: the plan, the discussion questions with teacher notes, the self-check with its key, the student worksheets."""
+"""In order: the plan, the discussion questions with teacher notes, the self-check with its key, the student worksheets.
+
+A unit without a lesson plan (no `glossary/lesson.yml`) or without questions of some phase has no such
+page; the pack holds the pages the unit has. The teacher edition's questions page is always there."""
+REQUIRED_PAGE = "teacher/questions/"
+"""Present in every teacher edition: without it, the site was built without one."""
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -59,9 +64,9 @@ def write_teacher_pack(site_dir: Path) -> tuple[Path, int]:
     from playwright.sync_api import sync_playwright
     from pypdf import PdfReader, PdfWriter
 
-    missing = [page for page in PACK_PAGES if not (site_dir / page / "index.html").is_file()]
-    if missing:
-        raise FileNotFoundError(f"'{site_dir}' has no {', '.join(missing)}. Build the site (with its teacher edition) first.")
+    if not (site_dir / REQUIRED_PAGE / "index.html").is_file():
+        raise FileNotFoundError(f"'{site_dir}' has no {REQUIRED_PAGE}. Build the site (with its teacher edition) first.")
+    pages = [page for page in PACK_PAGES if (site_dir / page / "index.html").is_file()]
     chromium = os.environ.get("CHROME_BIN") or shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         raise FileNotFoundError("Chromium is not installed. Run 'make browser' to install it.")
@@ -70,7 +75,7 @@ def write_teacher_pack(site_dir: Path) -> tuple[Path, int]:
         browser = playwright.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox", "--disable-gpu"])
         try:
             page = browser.new_context().new_page()
-            for path in PACK_PAGES:
+            for path in pages:
                 page.goto(url + path)
                 page.emulate_media(media="print")
                 writer.append(PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False))))
