@@ -1,5 +1,6 @@
 """Smaller pages: the indentation and blank lines the theme's templates leave in every page, removed,
-and the site's own stylesheets without comments and spare whitespace.
+the site's own stylesheets and scripts without comments and spare whitespace, and the theme's
+stylesheet without the rules this site cannot use (see `css_trim`).
 
 Leading spaces on a line never change how HTML renders outside `pre`, `textarea`, `script` and
 `style` (the line break before them still separates words), so those blocks are kept as they are.
@@ -11,6 +12,8 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+
+from .css_trim import trim_unused_rules, used_in
 
 __all__ = ["compact_css", "compact_html", "compact_js", "compact_stylesheets"]
 
@@ -30,7 +33,6 @@ def compact_html(html: str) -> str:
         if index + 1 < len(parts):
             out.append(parts[index + 1])
     return "".join(out)
-
 
 
 _CSS_TOKENS = re.compile(r"(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/|(\s+)", re.DOTALL)
@@ -69,13 +71,29 @@ def _code(text: str) -> str:
     return re.sub(r"([:,]) ", r"\1", _CSS_PUNCTUATION.sub(r"\1", re.sub(r" {2,}", " ", text)))
 
 
+_HEADER_COMMENT = re.compile(r"\A\s*/\*.*?\*/[ \t]*\n?", re.DOTALL)
+
+
 def compact_js(script: str) -> str:
-    """A script without the indentation of its lines; line breaks stay, so no statement changes meaning."""
-    return re.sub(r"\n[ \t]+", "\n", script)
+    """A script without its header comment and the indentation of its lines; line breaks stay, so no statement changes meaning.
+
+    Only a comment that opens the file goes: nothing before it can be a string or a regular expression
+    that looks like one (the theme folder's scripts, such as the lazy search loader, start with a note on why).
+    """
+    return re.sub(r"\n[ \t]+", "\n", _HEADER_COMMENT.sub("", script, count=1))
 
 
 def compact_stylesheets(site_dir: Path) -> int:
-    """Compact every stylesheet and script of the built site that is not minified already; returns how many."""
+    """Compact every stylesheet and script of the built site that is not minified already; returns how many.
+
+    The theme's own stylesheets (minified already) lose the rules no page or script of the site can use.
+    """
+    pages = [*site_dir.rglob("*.html"), *site_dir.rglob("*.js")]
+    used = used_in("".join(page.read_text(encoding="utf-8", errors="replace") for page in pages))
+    for sheet in sorted(site_dir.glob("assets/stylesheets/*.min.css")):
+        trimmed = trim_unused_rules(sheet.read_text(encoding="utf-8"), used)
+        sheet.unlink()  # never write through a link into the theme's folder
+        sheet.write_text(trimmed, encoding="utf-8")
     count = 0
     # One walk, not two globs: on a site of thousands of pages the walk is most of this function's time.
     found = (Path(folder) / name for folder, _, names in os.walk(site_dir) for name in names if name.endswith((".css", ".js")))

@@ -78,7 +78,7 @@ class Site:
         if src_uri != self.layout.home:
             return markdown
         markdown = place_reading_list(markdown, render_reading_list(self.library, self.layout, src_uri, self.templates))
-        return lesson_pointer(markdown, src_uri, self.first_page)
+        return lesson_pointer(markdown, src_uri, self.first_page, self.templates)
 
 
 def link_targets(library: Library, layout: Layout) -> list[LinkTarget]:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .markdown_text import escape, link, safe_markdown
 from .mentions import Mention
-from .model import Library, ParagraphRefs, Publisher, Source, paragraph_anchor
+from .model import Library, ParagraphRefs, Publisher, Reading, Source, paragraph_anchor
 from .templating import PageTemplates, page_templates
 from .text import split_sentences
 
@@ -21,6 +21,7 @@ __all__ = [
     "credit",
     "escape",
     "link",
+    "paragraph_groups",
     "render_mentions",
     "render_paragraph_quotes",
     "render_paragraph_refs",
@@ -54,27 +55,28 @@ def _labelled(name: str, publisher: Publisher | None) -> str:
     return f"{escape(name)} ({escape(publisher.label)})" if publisher is not None else escape(name)
 
 
-def render_paragraph_refs(library: Library, page_uri: str, refs: ParagraphRefs, lead: str = "In the reading", templates: PageTemplates | None = None) -> str:
-    """`In the reading: ¶4, ¶5` as links to the paragraphs; empty when there are none."""
-    groups = [
+def paragraph_groups(library: Library, page_uri: str, refs: ParagraphRefs) -> list[tuple[Reading, list[tuple[int, Markup]]]]:
+    """The paragraphs `refs` names, by reading: [(reading, [(paragraph number, link from the page)])], as `parts.md.j2` lists them."""
+    return [
         (reading, [(n, Markup(link(page_uri, reading.src_uri, paragraph_anchor(n)))) for n in sorted(set(numbers))])
         for reading, numbers in ((library.readings[reading_id], numbers) for reading_id, numbers in refs.items())
     ]
+
+
+def render_paragraph_refs(library: Library, page_uri: str, refs: ParagraphRefs, lead: str = "In the reading", templates: PageTemplates | None = None) -> str:
+    """`In the reading: ¶4, ¶5` as links to the paragraphs; empty when there are none."""
+    groups = paragraph_groups(library, page_uri, refs)
     if not groups:
         return ""
     return (templates or page_templates()).call("parts.md.j2", "paragraph_refs", lead, groups, len(library.readings) > 1)
 
 
-def _quote(mentions: Iterable[Mention]) -> str:
-    """Sentences with their mentions marked; one sentence once, even if several entries are in it."""
+def _quote(mentions: Iterable[Mention]) -> list[list[tuple[str, bool]]]:
+    """Sentences cut into (text, is_mention) pieces, for `parts.md.j2` to mark; one sentence once, even if several entries are in it."""
     spans: dict[str, set[tuple[int, int]]] = {}
     for mention in sorted(mentions, key=lambda mention: (mention.reading_id, mention.paragraph, mention.offset)):
         spans.setdefault(mention.sentence, set()).update(mention.spans)
-    quoted = []
-    for sentence, marks in spans.items():
-        merged = Mention("", 0, sentence, tuple(sorted(marks)))
-        quoted.append("".join(f"<mark>{escape(text)}</mark>" if marked else escape(text) for text, marked in merged.pieces()))
-    return " … ".join(quoted)
+    return [Mention("", 0, sentence, tuple(sorted(marks))).pieces() for sentence, marks in spans.items()]
 
 
 def render_mentions(
@@ -86,7 +88,7 @@ def render_mentions(
     items = []
     for (reading_id, number), group in groupby(mentions, key=lambda mention: (mention.reading_id, mention.paragraph)):
         reading = library.readings[reading_id]
-        items.append((reading, number, Markup(link(page_uri, reading.src_uri, paragraph_anchor(number))), Markup(_quote(group))))
+        items.append((reading, number, Markup(link(page_uri, reading.src_uri, paragraph_anchor(number))), _quote(group)))
     return (templates or page_templates()).call("parts.md.j2", "backlinks", Markup(heading), items, len(library.readings) > 1)
 
 
@@ -110,9 +112,9 @@ def render_paragraph_quotes(
             else:
                 text = reading.paragraphs[number - 1].text
                 start, end = split_sentences(text)[0]
-                quote = escape(text[start:end])
-            items.append((reading, number, Markup(link(page_uri, reading.src_uri, paragraph_anchor(number))), Markup(quote)))
-    return (templates or page_templates()).call("parts.md.j2", "backlinks", Markup(f"**{escape(lead)}:**"), items, len(library.readings) > 1)
+                quote = [[(text[start:end], False)]]
+            items.append((reading, number, Markup(link(page_uri, reading.src_uri, paragraph_anchor(number))), quote))
+    return (templates or page_templates()).call("parts.md.j2", "paragraph_quotes", lead, items, len(library.readings) > 1)
 
 
 # Turns the hidden asset links (which MkDocs rewrites for this page's URL) into a stylesheet and a

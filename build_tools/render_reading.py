@@ -6,14 +6,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .disagreements import disagreement_body, indent
+from .dates import PartialDate
+from .disagreements import DisagreementNote, disagreement_note
 from .layout import Layout
 from .mentions import Mention
 from .model import Annotation, Disagreement, Library, Reading
 from .reading_kinds import READING_KINDS, credit_line, source_line
-from .render import escape, link
+from .render import link
 from .render_worksheets import link_question_ids, question_numbers
-from .scaffolds import gist_block, gist_toggle, reading_time_line, vocabulary_preview
+from .scaffolds import has_gists, reading_time_line, vocabulary_preview
 from .templating import PageTemplates, page_templates
 from .text import fold
 
@@ -44,23 +45,23 @@ def render_reading(
     counter = 1
     for paragraph in reading.paragraphs:
         placed = [(start, note) for note in notes if (start := _locate(paragraph.text, note)) is not None]
-        text, asides = _annotate(paragraph.text, placed, counter)
+        pieces, asides = _annotate(paragraph.text, placed, counter)
         counter += len(placed)
-        disagreements = _disagreements(library, layout, reading, paragraph.number)
+        disagreements, places = _disagreements(library, layout, reading, paragraph.number)
         note_number = 0
         if disagreements:
             counter += 1
             note_number = counter
         paragraphs.append(
             _Paragraph(
-                # The reading's own Markdown, word for word (the sanitizer checks the page it makes).
-                Markup(text),
+                pieces,
                 paragraph.anchor,
                 paragraph.number,
                 note_number,
-                _lines(gist_block(library, reading, paragraph.number)),
+                library.classroom.gist(reading.id, paragraph.number),
                 asides,
-                _lines(disagreements),
+                disagreements,
+                places,
             )
         )
     return (templates or page_templates()).render(
@@ -71,8 +72,8 @@ def render_reading(
         source_parts=source_line(meta),
         reading_time=reading_time_line(reading),
         credit=credit_line(meta),
-        preview=_lines(vocabulary_preview(library, layout, reading, mentions or {})),
-        gist_toggle=_lines(gist_toggle(reading, library)),
+        preview=vocabulary_preview(library, layout, reading, mentions or {}),
+        gists=has_gists(library, reading),
         paragraphs=paragraphs,
     )
 
@@ -81,48 +82,58 @@ def render_reading(
 class _Paragraph:
     """A paragraph as the template shows it: its text with notes marked, and the blocks that follow it."""
 
-    text: Markup
+    pieces: list[tuple[Markup, int]]
+    """Its text cut at the annotated passages: (the reading's own Markdown, the number of the note on it or 0)."""
     anchor: str
     number: int
     note_number: int
     """The number of its note on other sources, or 0 when there is none."""
-    gist: Markup
+    gist: str | None
+    """The paragraph in plain words, or None when it has no gist."""
     asides: list[tuple[Annotation, str, str]]
     """(annotation, admonition kind, label), in the order the notes are numbered."""
-    disagreements: Markup
+    disagreements: list[DisagreementNote]
+    """The disagreements about this paragraph, shown in one note under it."""
+    places: list[_Place]
+    """The pages that list their sources, in the order first met."""
 
 
-def _lines(lines: list[str]) -> Markup:
-    """Markdown lines the build wrote, each with its line end."""
-    return Markup("".join(f"{line}\n" for line in lines))
+@dataclass(frozen=True)
+class _Place:
+    """An entry or event page that holds disagreements: its title (an event's date first) and a link from the reading."""
+
+    title: str
+    date: PartialDate | None
+    target: Markup
 
 
-def _disagreements(library: Library, layout: Layout, reading: Reading, number: int) -> list[str]:
-    """Under each paragraph that other sources contradict or nuance: every such disagreement, in one note that opens in place.
+def _disagreements(library: Library, layout: Layout, reading: Reading, number: int) -> tuple[list[DisagreementNote], list[_Place]]:
+    """Under each paragraph that other sources contradict or nuance: every such disagreement, and the pages with their sources.
 
-    One note per paragraph keeps the page light and gives the printed handout one numbered note there.
+    They show in one note that opens in place: one note per paragraph keeps the page light and
+    gives the printed handout one numbered note there.
     """
-    bodies: list[str] = []
-    places: list[str] = []
-    for label, target, disagreements in _holders(library, layout, reading):
+    notes: list[DisagreementNote] = []
+    places: list[_Place] = []
+    for place, disagreements in _holders(library, layout, reading):
         for disagreement in disagreements:
             if number not in disagreement.paragraphs.get(reading.id, []):
                 continue
-            bodies += [*disagreement_body(library, reading.src_uri, disagreement, in_reading=True), ""]
-            place = f"[{label}]({target})"
+            notes.append(disagreement_note(library, reading.src_uri, disagreement))
             if place not in places:
                 places.append(place)
-    if not bodies:
-        return []
-    body = [*bodies, f"Sources and more: {'; '.join(places)}."]
-    return ['??? warning other-side no-term-links "Other sources differ on this paragraph"', "", *indent(body), ""]
+    return notes, places
 
 
-def _holders(library: Library, layout: Layout, reading: Reading) -> list[tuple[str, str, list[Disagreement]]]:
-    """Entries and events with disagreements: their label, a link from the reading, and the disagreements."""
-    found = [(escape(entry.label), link(reading.src_uri, layout.entry_uri(entry)), entry.disagreements) for entry in library.entries if entry.disagreements]
+def _holders(library: Library, layout: Layout, reading: Reading) -> list[tuple[_Place, list[Disagreement]]]:
+    """Entries and events with disagreements: where they are, and the disagreements."""
+    found = [
+        (_Place(entry.label, None, Markup(link(reading.src_uri, layout.entry_uri(entry)))), entry.disagreements)
+        for entry in library.entries
+        if entry.disagreements
+    ]
     found += [
-        (f"{event.date.human}: {escape(event.title)}", link(reading.src_uri, layout.timeline, layout.event_anchor(event.id)), event.disagreements)
+        (_Place(event.title, event.date, Markup(link(reading.src_uri, layout.timeline, layout.event_anchor(event.id)))), event.disagreements)
         for event in library.events
         if event.disagreements
     ]
@@ -144,15 +155,20 @@ def _locate(text: str, annotation: Annotation) -> int | None:
     return at if at >= 0 else None
 
 
-def _annotate(text: str, placed: list[tuple[int, Annotation]], counter: int = 0) -> tuple[str, list[tuple[Annotation, str, str]]]:
-    """Mark each annotated passage (start offset, annotation) and return the notes to show after the paragraph.
+def _annotate(text: str, placed: list[tuple[int, Annotation]], counter: int = 0) -> tuple[list[tuple[Markup, int]], list[tuple[Annotation, str, str]]]:
+    """Cut the paragraph at each annotated passage (start offset, annotation) and return the notes to show after it.
 
-    Notes are numbered from `counter + 1` in the order they are shown.
+    Pieces are (text, note number), 0 between passages; the template marks the numbered ones. Notes are
+    numbered from `counter + 1` in the order they are shown. Quotes never overlap (the content checks refuse that).
     """
     placed = sorted(placed, key=lambda item: item[0])
     asides = [(annotation, "tip", "Teacher note") if annotation.audience == "teacher" else (annotation, "note", "Note") for _, annotation in placed]
-    # Mark from the end, so earlier offsets stay valid as tags are inserted.
-    for index, (start, annotation) in reversed(list(enumerate(placed))):
+    pieces: list[tuple[Markup, int]] = []
+    position = 0
+    for index, (start, annotation) in enumerate(placed):
         end = start + len(annotation.quote)
-        text = f'{text[:start]}<mark class="annotated" data-note="{counter + index + 1}">{text[start:end]}</mark>{text[end:]}'
-    return text, asides
+        # The reading's own Markdown, word for word (the sanitizer checks the page it makes).
+        pieces += [(Markup(text[position:start]), 0), (Markup(text[start:end]), counter + index + 1)]
+        position = end
+    pieces.append((Markup(text[position:]), 0))
+    return [(words, note) for words, note in pieces if words or note], asides

@@ -25,7 +25,7 @@ from .dates import PartialDate
 from .layout import Layout
 from .mentions import Mention
 from .model import Event, Library, Reading, Term
-from .render import PAGE_SCRIPT, render_paragraph_refs
+from .render import PAGE_SCRIPT, paragraph_groups
 from .templating import PageTemplates, page_templates
 
 __all__ = [
@@ -71,7 +71,7 @@ def render_self_check(
     planned = [
         _Group(
             reading.meta.title if len(groups) > 1 and reading is not None else "",
-            _comprehension(library, uri, comprehension, counter, templates),
+            _comprehension(library, uri, comprehension, counter),
             _quiz(terms, counter),
         )
         for reading, comprehension, terms in groups
@@ -84,6 +84,7 @@ def render_self_check(
         teacher=teacher,
         count=next(counter) - 1,
         groups=planned,
+        several=len(library.readings) > 1,
         order=order,
         assets=ASSETS,
         page_script=Markup(PAGE_SCRIPT),
@@ -98,10 +99,8 @@ class _Choice:
     name: str
     question: SelfCheckQuestion
     right: str
-    refs: Markup
-    """Links to the paragraphs it is about (`**Look at:** ¶4`), in the answer."""
-    key_refs: Markup
-    """The same links without the lead, for the answer key."""
+    paragraphs: list[tuple[Reading, list[tuple[int, Markup]]]]
+    """The paragraphs it is about, linked from the page (as `paragraph_links` in parts.md.j2 takes them)."""
 
 
 @dataclass(frozen=True)
@@ -194,13 +193,12 @@ def _groups(library: Library, mentions: dict[str, list[Mention]] | None) -> list
     return groups
 
 
-def _comprehension(library: Library, uri: str, questions: list[SelfCheckQuestion], counter: Iterator[int], templates: PageTemplates | None) -> list[_Choice]:
+def _comprehension(library: Library, uri: str, questions: list[SelfCheckQuestion], counter: Iterator[int]) -> list[_Choice]:
     items = []
     for question in questions:
-        refs = render_paragraph_refs(library, uri, question.paragraphs, "Look at", templates)
         number = next(counter)
         right = question.choices[question.answer - 1]
-        items.append(_Choice(number, f"sc-q-{question.id}", question, right, Markup(refs), Markup(refs.removeprefix("**Look at:** "))))
+        items.append(_Choice(number, f"sc-q-{question.id}", question, right, paragraph_groups(library, uri, question.paragraphs)))
     return items
 
 

@@ -4,6 +4,8 @@ The reading's own words are never changed: gists are separate blocks after each 
 until a student turns on "Show gists" (a checkbox and CSS, no script), and the preview sits above
 the text. The preview lists the glossary terms the reading mentions, in order of first mention, minus the
 words a before-reading question asks students to guess.
+
+Their layout is in the templates (`reading.md.j2`, `lesson_pointer.md.j2`); this module decides what they show.
 """
 
 from __future__ import annotations
@@ -11,13 +13,16 @@ from __future__ import annotations
 import math
 import re
 
+from markupsafe import Markup
+
 from .layout import Layout
 from .mentions import Mention
-from .model import Library, Reading
-from .render import escape, link
+from .model import Entry, Library, Reading
+from .render import link
+from .templating import PageTemplates, page_templates
 from .text import split_sentences
 
-__all__ = ["WORDS_PER_MINUTE", "gist_block", "gist_toggle", "guessed_entries", "lesson_pointer", "preview_entries", "reading_minutes", "vocabulary_preview"]
+__all__ = ["WORDS_PER_MINUTE", "guessed_entries", "has_gists", "lesson_pointer", "preview_entries", "reading_minutes", "vocabulary_preview"]
 
 WORDS_PER_MINUTE = 150
 """A careful reading pace for a school student with a hard text (adults skim at 200 to 250)."""
@@ -35,36 +40,20 @@ def reading_time_line(reading: Reading) -> str:
     return f"Reading time: about {minutes} minute{'s' if minutes != 1 else ''} ({words:,} words)."
 
 
-def lesson_pointer(markdown: str, page_uri: str, first_page: str | None) -> str:
+def lesson_pointer(markdown: str, page_uri: str, first_page: str | None, templates: PageTemplates | None = None) -> str:
     """The home page with, in the teacher edition, a pointer to the lesson plan under its first heading."""
     if not first_page:
         return markdown
-    block = f'!!! tip "Teacher edition"\n\n    Start with the [lesson plan]({link(page_uri, first_page)}): objectives, timings, materials and answers.\n'
+    block = (templates or page_templates()).render("lesson_pointer.md.j2", lesson_plan=Markup(link(page_uri, first_page)))
     heading = re.search(r"^# .*$", markdown, re.MULTILINE)
     if heading is None:
         return block + "\n" + markdown
     return f"{markdown[: heading.end()]}\n\n{block}{markdown[heading.end() :]}"
 
 
-def gist_toggle(reading: Reading, library: Library) -> list[str]:
-    """The "Show gists" switch: a checkbox whose later siblings (the gists) CSS shows when it is ticked."""
-    if not any(library.classroom.gist(reading.id, paragraph.number) for paragraph in reading.paragraphs):
-        return []
-    # Gists carry `hidden`; the site's stylesheet shows them while the box is ticked (pages hold no style).
-    return [
-        '<p class="gist-switch"><input type="checkbox" id="show-gists" class="gist-toggle"> '
-        '<label for="show-gists">Show gists (each paragraph in plain words)</label></p>',
-        "",
-    ]
-
-
-def gist_block(library: Library, reading: Reading, number: int) -> list[str]:
-    """The gist of one paragraph, hidden until the switch is on; empty when there is none."""
-    text = library.classroom.gist(reading.id, number)
-    if text is None:
-        return []
-    # The label "Gist of paragraph N:" comes from CSS (`attr(data-p)`): 25 spans would cost the page budget.
-    return [f'<p class="gist no-term-links" data-p="{number}" hidden>{escape(text)}</p>', ""]
+def has_gists(library: Library, reading: Reading) -> bool:
+    """Whether any paragraph of the reading has a gist, so the page needs the "Show gists" switch."""
+    return any(library.classroom.gist(reading.id, paragraph.number) for paragraph in reading.paragraphs)
 
 
 def guessed_entries(library: Library) -> set[str]:
@@ -98,13 +87,10 @@ def short_definition(text: str) -> str:
     return sentence
 
 
-def vocabulary_preview(library: Library, layout: Layout, reading: Reading, mentions: dict[str, list[Mention]]) -> list[str]:
-    """A closed box above the reading: the words to know, in the order the text uses them."""
-    ids = preview_entries(library, reading, mentions)
-    if not ids:
-        return []
-    lines = ['??? abstract "Words to know before reading, in the order the text uses them"', ""]
-    for entry_id in ids:
+def vocabulary_preview(library: Library, layout: Layout, reading: Reading, mentions: dict[str, list[Mention]]) -> list[tuple[Entry, Markup, str]]:
+    """The words to know, in the order the text uses them: (entry, link from the reading, short definition)."""
+    rows: list[tuple[Entry, Markup, str]] = []
+    for entry_id in preview_entries(library, reading, mentions):
         entry = library.entry(entry_id)
-        lines.append(f"    - **[{escape(entry.label)}]({link(reading.src_uri, layout.entry_uri(entry))})**: {escape(short_definition(entry.short))}")
-    return ['<div class="vocabulary-preview no-term-links" markdown>', "", *lines, "", "</div>", ""]
+        rows.append((entry, Markup(link(reading.src_uri, layout.entry_uri(entry))), short_definition(entry.short)))
+    return rows

@@ -1,13 +1,17 @@
 """Links for editing and sharing from the browser: "Edit this entry" on GitHub, "Share to Google Classroom".
 
 Both are plain links: nothing is loaded from another site until a teacher clicks one.
+Their wording is in the `edit_link` and `share_link` macros of `parts.md.j2`; this module makes the addresses.
 """
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
+from markupsafe import Markup
+
 from .model import Actor, Term
+from .templating import PageTemplates, page_templates
 
 __all__ = ["edit_link", "edit_url", "entry_source", "share_link"]
 
@@ -37,16 +41,16 @@ def edit_url(repo_url: str | None, edit_uri: str | None, docs_dir: str, path: st
     return f"{repo_url.rstrip('/')}/{base}/{quote(path)}"
 
 
-def edit_link(url: str | None) -> str:
-    """Markdown for the "Edit this entry" line; empty without an address."""
+def edit_link(url: str | None, templates: PageTemplates | None = None) -> str:
+    """Markdown for the "Edit this entry" line, to add at the end of a page; empty without an address."""
     if not url:
         return ""
-    return f'\n\n<p class="edit-entry no-term-links" markdown>[Edit this entry on GitHub]({url}){{: rel="noopener" }}: a free account is needed; the guide shows how.</p>\n'
+    # The address is built by `edit_url` from the site's settings and quoted: printed as it is.
+    return "\n\n" + (templates or page_templates()).call("parts.md.j2", "edit_link", Markup(url))
 
 
-def share_link(page_url: str | None) -> str:
-    """Markdown for the "Share to Google Classroom" line; empty when the page has no public address."""
+def share_link(page_url: str | None, templates: PageTemplates | None = None) -> str:
+    """Markdown for the "Share to Google Classroom" line, to add at the end of a page; empty when the page has no public address."""
     if not page_url or not page_url.startswith("https://"):
         return ""
-    target = CLASSROOM_SHARE + quote(page_url, safe="")
-    return f'\n\n<p class="share-link no-term-links" markdown>[Share to Google Classroom]({target}){{: target="_blank" rel="noopener" }} (opens Google Classroom in a new tab)</p>\n'
+    return "\n\n" + (templates or page_templates()).call("parts.md.j2", "share_link", Markup(CLASSROOM_SHARE + quote(page_url, safe="")))

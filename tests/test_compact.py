@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_tools.compact import compact_css, compact_html
+from build_tools.compact import compact_css, compact_html, compact_js
 
 
 def test_indentation_goes_but_preformatted_blocks_stay() -> None:
@@ -23,3 +23,8 @@ def test_stylesheets_lose_comments_and_spare_whitespace_but_keep_strings() -> No
 def test_the_built_stylesheets_are_compacted(mini_site) -> None:  # type: ignore[no-untyped-def]
     css = (mini_site.root / "assets/self-check.css").read_text(encoding="utf-8")
     assert "/*" not in css and "\n" not in css and ".sc-item{" in css
+
+
+def test_scripts_lose_their_header_comment_and_indentation_but_nothing_else() -> None:
+    script = '/* Why this script exists,\n * on two lines. */\n(function () {\n  var a = "/* kept */";\n  /* kept too */\n  return a;\n})();\n'
+    assert compact_js(script) == '(function () {\nvar a = "/* kept */";\n/* kept too */\nreturn a;\n})();\n'

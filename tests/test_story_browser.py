@@ -5,9 +5,11 @@ Screens are counted at 375 × 667 px (a small phone). Screenshots land in `scree
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from browser import weigh_page
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from build_tools import ContentPaths, Layout, Linker, load_library
 from build_tools.mentions import find_mentions
@@ -245,3 +247,59 @@ def test_tapping_a_highlight_opens_its_note(browser: Browser, base_url: str) -> 
     mark.tap()
     expect(note).to_have_attribute("open", "")
     context.close()
+
+
+_NOTE_BOXES = """() => [...document.querySelectorAll("article.md-typeset > details")].map(note => {
+  let paragraph = note.previousElementSibling;
+  while (paragraph && !paragraph.matches(".reading-paragraph")) paragraph = paragraph.previousElementSibling;
+  const box = element => { const r = element.getBoundingClientRect(); return [r.left, r.top + scrollY, r.right, r.bottom + scrollY]; };
+  return {paragraph: paragraph.id, note: box(note), text: box(paragraph), first: note.previousElementSibling.tagName !== "DETAILS"};
+})"""
+"""Each note of the reading (a details block after a paragraph): its box, its paragraph's id and box (left, top, right, bottom in page pixels), and whether it is the paragraph's first note."""
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+
+
+def _reading_notes(page: Page) -> list[dict[str, Any]]:
+    notes: list[dict[str, Any]] = page.evaluate(_NOTE_BOXES)
+    return notes
+
+
+@pytest.mark.browser
+def test_notes_sit_in_the_margin_on_wide_screens_and_inline_on_phones(browser: Browser, base_url: str) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    closed = _reading_notes(page)
+    if not closed:
+        context.close()
+        assert not any(note.reading == _FIRST.id and note.audience == "student" for note in LIBRARY.annotations) and FIRST_DISPUTED is None, (
+            "the reading has notes, but none is shown"
+        )
+        return
+    for note in closed:
+        where = f"a note on #{note['paragraph']} at {DESKTOP['width']} px"
+        assert note["note"][0] >= note["text"][2], f"{where} is not right of the paragraph's text: {note}"
+        if note["first"]:
+            assert note["note"][1] < note["text"][3] and note["note"][3] > note["text"][1], f"{where} is not level with its paragraph: {note}"
+    # Open every note: still no note over another, and none over the text.
+    for summary in page.locator("article.md-typeset > details > summary").all():
+        summary.click()
+    opened = _reading_notes(page)
+    paragraphs = page.locator("article.md-typeset > .reading-paragraph").evaluate_all(
+        "ps => ps.map(p => { const r = p.getBoundingClientRect(); return [r.left, r.top + scrollY, r.right, r.bottom + scrollY]; })"
+    )
+    context.close()
+    for state, notes in (("closed", closed), ("open", opened)):
+        for index, note in enumerate(notes):
+            assert not any(_overlap(note["note"], other["note"]) for other in notes[index + 1 :]), f"{state} notes overlap: {note}"
+    assert not any(_overlap(note["note"], text) for note in opened for text in paragraphs), "an open note covers the reading's text"
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + READING)
+    inline = _reading_notes(page)
+    context.close()
+    for note in inline:
+        assert note["note"][1] >= note["text"][3] and abs(note["note"][0] - note["text"][0]) <= 1, f"at 375 px a note sits under its paragraph: {note}"

@@ -12,6 +12,8 @@ import pytest
 
 from build_tools import ContentPaths, Layout, load_library
 from build_tools.render_collections import render_glossary_index
+from build_tools.scaffolds import lesson_pointer
+from build_tools.sharing import edit_link, share_link
 from build_tools.site import load_site
 from build_tools.templating import BUILT_IN, PageTemplates, page_templates
 from conftest import SUFFRAGE, BuiltSite, build_project, copy_unit
@@ -162,6 +164,70 @@ def test_an_override_of_the_shared_parts_changes_every_page_that_shows_them(tmp_
     with_sources = [site.layout.entry_uri(entry) for entry in site.library.entries if entry.sources]
     assert with_sources and all("\n1. Cited: " in pages[uri] for uri in with_sources)
     assert "\n1. Cited: " in pages[site.layout.timeline]
+
+
+def _override(project: Path, name: str, *changes: tuple[str, str]) -> None:
+    """Put the built-in template `name` in the project's templates folder, each (old, new) text replaced."""
+    text = (BUILT_IN / name).read_text(encoding="utf-8")
+    for old, new in changes:
+        assert old in text, f"{name} no longer holds {old!r}"
+        text = text.replace(old, new)
+    (project / "templates").mkdir(exist_ok=True)
+    (project / "templates" / name).write_text(text, encoding="utf-8")
+
+
+def test_an_override_of_the_disagreement_macro_changes_the_reading_and_the_timeline(mini_project: Path) -> None:
+    """The note under a reading paragraph and the warning on the timeline are one macro: overriding it changes both."""
+    _override(mini_project, "parts.md.j2", ("{{ note.summary|md }}", "In short: {{ note.summary|md }}"))
+    site = load_site(ContentPaths(mini_project))
+    timeline = next(page.markdown for page in site.pages if page.src_uri == site.layout.timeline)
+    assert '!!! warning "The reading and other sources differ"' in timeline and '\n    In short: The reading says "last week"' in timeline
+    reading = site.readings["readings/harbour.md"]
+    assert '??? warning other-side no-term-links "Other sources differ on this paragraph"\n\n    In short: The reading says "last week"' in reading
+
+
+def test_an_override_of_the_quote_macro_changes_how_backlinks_mark_mentions(mini_project: Path) -> None:
+    _override(mini_project, "parts.md.j2", ("<mark>{{ text }}</mark>", '<mark class="said">{{ text }}</mark>'))
+    site = load_site(ContentPaths(mini_project))
+    quay = next(page.markdown for page in site.pages if page.src_uri == site.layout.entry_uri(site.library.entry("quay")))
+    assert '<mark class="said">quay</mark>' in quay and "<mark>" not in quay
+
+
+def test_an_override_of_the_reading_changes_its_scaffolds(mini_project: Path) -> None:
+    """The vocabulary preview, the gist switch and the gists are in the reading's template, not in code."""
+    (mini_project / "glossary/gists.yml").write_text("harbour:\n  1: The board shut a quay.\n", encoding="utf-8")
+    _override(
+        mini_project,
+        "reading.md.j2",
+        ("Words to know before reading, in the order the text uses them", "Key words"),
+        ("Show gists (each paragraph in plain words)", "Plain words"),
+        ('<p class="gist no-term-links"', '<p class="gist plain no-term-links"'),
+    )
+    reading = load_site(ContentPaths(mini_project)).readings["readings/harbour.md"]
+    assert '??? abstract "Key words"\n\n    - **[Quay](../glossary/quay.md)**: ' in reading
+    assert '<label for="show-gists">Plain words</label>' in reading
+    assert '<p class="gist plain no-term-links" data-p="1" hidden>The board shut a quay.</p>' in reading
+
+
+def test_an_override_changes_the_lesson_plan_pointer_on_the_home_page(tmp_path: Path) -> None:
+    _override(tmp_path, "lesson_pointer.md.j2", ("Start with the [lesson plan]", "Begin with the [plan]"))
+    home = lesson_pointer("# Welcome\n\nText.\n", "index.md", "teachers/lesson-plan.md", PageTemplates(tmp_path / "templates"))
+    assert (
+        home
+        == '# Welcome\n\n!!! tip "Teacher edition"\n\n    Begin with the [plan](teachers/lesson-plan.md): objectives, timings, materials and answers.\n\n\nText.\n'
+    )
+    assert lesson_pointer("# Welcome\n", "index.md", None, PageTemplates(tmp_path / "templates")) == "# Welcome\n", "not in the student edition"
+
+
+def test_an_override_changes_the_edit_and_share_lines(tmp_path: Path) -> None:
+    _override(tmp_path, "parts.md.j2", ("[Edit this entry on GitHub]", "[Suggest a change]"), ("[Share to Google Classroom]", "[Share with your class]"))
+    templates = PageTemplates(tmp_path / "templates")
+    edit = edit_link("https://github.com/o/r/edit/main/glossary/terms/a_b.yml", templates)
+    assert edit.startswith('\n\n<p class="edit-entry no-term-links" markdown>[Suggest a change](https://github.com/o/r/edit/main/glossary/terms/a_b.yml){: ')
+    share = share_link("https://example.org/a_b/", templates)
+    assert share.startswith(
+        '\n\n<p class="share-link no-term-links" markdown>[Share with your class](https://classroom.google.com/share?url=https%3A%2F%2Fexample.org%2Fa_b%2F){: '
+    )
 
 
 def test_the_sanitizer_still_checks_what_an_override_writes(tmp_path: Path) -> None:

@@ -160,11 +160,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         self.extension.start_page(uri, str(frequency), self.site.scope(uri, page.meta.get("readings")))
         if is_reading or uri == self.site.layout.questions:
             body = self.site.readings[uri] if is_reading else markdown
-            return body + share_link(config.site_url and config.site_url.rstrip("/") + "/" + page.url)
+            return body + share_link(config.site_url and config.site_url.rstrip("/") + "/" + page.url, self.site.templates)
         entry = self.site.entry_pages.get(uri)
         if entry is not None:
             path = entry_source(self.config.content_dir, entry)
-            return markdown + edit_link(edit_url(config.repo_url, config.edit_uri, config.docs_dir, path))
+            return markdown + edit_link(edit_url(config.repo_url, config.edit_uri, config.docs_dir, path), self.site.templates)
         return self.site.fill(uri, markdown)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
