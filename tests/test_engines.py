@@ -54,17 +54,22 @@ def _pip(python: Path, *args: str) -> None:
         pytest.skip(f"cannot install {' '.join(args)} into a temporary environment (no access to PyPI?): {last}")
 
 
-@pytest.fixture(scope="module")
-def properdocs_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A virtual environment with ProperDocs, Material, our dependencies and this project; returns its bin folder."""
-    base = tmp_path_factory.mktemp("properdocs")
+def _environment(tmp_path_factory: pytest.TempPathFactory, name: str, *installs: tuple[str, ...]) -> Path:
+    """A fresh virtual environment with each group of `installs` pip-installed in turn, then this project; its bin folder."""
+    base = tmp_path_factory.mktemp(name)
     env = base / "venv"
     venv.EnvBuilder(with_pip=True).create(env)
     python = env / "bin" / "python"
-    _pip(python, PROPERDOCS, *MATERIAL_DEPENDENCIES, *OUR_DEPENDENCIES)
-    _pip(python, "--no-deps", "mkdocs-material")
+    for packages in installs:
+        _pip(python, *packages)
     _install_this_project(python, base)
     return env / "bin"
+
+
+@pytest.fixture(scope="module")
+def properdocs_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A virtual environment with ProperDocs, Material, our dependencies and this project; returns its bin folder."""
+    return _environment(tmp_path_factory, "properdocs", (PROPERDOCS, *MATERIAL_DEPENDENCIES, *OUR_DEPENDENCIES), ("--no-deps", "mkdocs-material"))
 
 
 def _install_this_project(python: Path, base: Path) -> None:
@@ -195,13 +200,7 @@ def test_exported_reading_renders_with_the_extension_alone(mini_copy: Path, tmp_
 @pytest.fixture(scope="module")
 def zensical_env(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A virtual environment with Zensical, our dependencies and this project (no MkDocs); returns its bin folder."""
-    base = tmp_path_factory.mktemp("zensical")
-    env = base / "venv"
-    venv.EnvBuilder(with_pip=True).create(env)
-    python = env / "bin" / "python"
-    _pip(python, ZENSICAL, *OUR_DEPENDENCIES)
-    _install_this_project(python, base)
-    return env / "bin"
+    return _environment(tmp_path_factory, "zensical", (ZENSICAL, *OUR_DEPENDENCIES))
 
 
 ZENSICAL_CONFIG = """site_name: Exported unit
