@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -72,6 +73,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         self.staged: StagedOutput | None = None
         self.yaml_cache = YamlCache()
         """Kept with the instance across `serve` rebuilds: a save re-reads the files that changed, not all."""
+        self.written: dict[str, str] = {}
+        """This build's pages as written, by absolute path: the stylesheet trim reads them here, not back from disk."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so the last good
@@ -167,11 +170,14 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             return markdown + edit_link(edit_url(config.repo_url, config.edit_uri, config.docs_dir, path), self.site.templates)
         return self.site.fill(uri, markdown)
 
+    # Last: what is kept for the stylesheet trim is the page exactly as MkDocs writes it.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.
         links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta.get("extra_css") or [])
-        output = output.replace("</head>", f"{links}</head>", 1) if links else output
-        return compact_html(output)
+        output = compact_html(output.replace("</head>", f"{links}</head>", 1) if links else output)
+        self.written[os.path.abspath(page.file.abs_dest_path)] = output
+        return output
 
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -202,7 +208,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Last, after the search index and every other plugin has written into the staging folder.
-        compact_stylesheets(Path(config.site_dir))
+        written, self.written = self.written, {}
+        compact_stylesheets(Path(config.site_dir), written)
         if self.staged is not None:
             config.site_dir = str(self.staged.output)
             if not self.staged.finish(strict=config.strict):
@@ -210,6 +217,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             self.staged = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.written = {}
         if self.staged is not None:
             self.staged.discard()
             self.staged = None
