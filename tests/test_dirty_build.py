@@ -117,6 +117,13 @@ def add_about_page(project: Path) -> None:
     edit(project, "mkdocs.yml", "  - Questions: questions.md\n", "  - Questions: questions.md\n  - about.md\n")
 
 
+def add_theme_override(project: Path) -> None:
+    """A theme override (Material's `custom_dir`) that writes a line on every page."""
+    (project / "overrides").mkdir()
+    (project / "overrides/main.html").write_text('{% extends "base.html" %}\n{% block announce %}Harbour unit{% endblock %}\n', encoding="utf-8")
+    edit(project, "mkdocs.yml", "  name: material\n", "  name: material\n  custom_dir: overrides\n")
+
+
 # (id, prepare, change, the pages the incremental build must render again; None: all of them)
 CASES: list[tuple[str, Callable[[Path], None] | None, Callable[[Path], None], set[str] | None]] = [
     (
@@ -143,6 +150,8 @@ CASES: list[tuple[str, Callable[[Path], None] | None, Callable[[Path], None], se
     ),
     # Only the edited page is rendered, but its title is in every page's nav: every page is written again.
     ("title-in-nav", add_about_page, lambda project: edit(project, "docs/about.md", "# About", "# About this unit"), {"about.md"}),
+    # Every page shows the theme; the preview also keeps compiled templates, which must not outlive an edit.
+    ("theme-override", add_theme_override, lambda project: edit(project, "overrides/main.html", "Harbour unit", "Harbour unit, week 2"), None),
     ("nav", None, lambda project: edit(project, "mkdocs.yml", "  - Questions: questions.md\n", "  - Discussion: questions.md\n"), None),
 ]
 

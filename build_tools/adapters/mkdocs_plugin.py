@@ -31,6 +31,7 @@ from ..site import load_site
 from ..yamlcache import YamlCache
 from .dirty_build import DirtyBuild
 from .markdown_ext import FREQUENCIES, TermLinkExtension
+from .template_cache import TemplateCache
 from .variants import SHIM, SHIM_URI, offline_enabled
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
@@ -76,6 +77,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         """Kept with the instance across `serve` rebuilds: a save re-reads the files that changed, not all."""
         self.dirty_build = DirtyBuild()
         """Kept across `serve --dirty` rebuilds: a save renders again only the pages that can change."""
+        self.template_cache = TemplateCache()
+        """Kept across `serve` rebuilds: the theme's templates are compiled once, not on every save."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so the last good
@@ -113,6 +116,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         self.extension = TermLinkExtension(frequency=self.config.linker_frequency, gap=self.config.linker_gap)
         self.extension.set_targets(list(self.site.targets))
         config.markdown_extensions.append(self.extension)
+        if self.command == "serve":
+            self.template_cache.attach(config.theme)
         if self.command == "serve" and self.dirty:
             self.dirty_build.attach(
                 config, page_input=self.page_input, linked=self.extension.linked, targets=self.site.targets, scopes=self.site.scopes,
