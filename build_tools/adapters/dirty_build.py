@@ -53,6 +53,8 @@ MkDocs for the page, its linking frequency and its scope: what `on_page_markdown
 _POPULATED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
 """What MkDocs' `_populate_page` sets on a page (with `links_to_anchors`, kept apart: its keys are files)."""
 _DIRTY_WARNING = "A 'dirty' build is being performed"
+_KNOWN_PLUGINS = {"terms", "terms/dirty-build", "material/search", "material/offline"}
+"""Plugins whose output stays exact when some pages are not rendered (Material's search index is put back here)."""
 
 
 @dataclass
@@ -151,8 +153,10 @@ class DirtyBuildEvents(BasePlugin[_NoOptions]):
         documents = _documents(files)
         pages = {file.src_uri: self._page_fingerprint(file, config) for file in documents}
         plan = memory.rebuilds.plan(BuildInputs(shared, pages, previews))
-        if plan is not None and "search" in config.plugins:
-            # A search plugin other than Material's keeps no index across builds: only a full render fills it.
+        unknown = sorted(set(config.plugins) - _KNOWN_PLUGINS)
+        if plan is not None and unknown:
+            # Another plugin may collect something from every page it sees (tags, an index): only a full render feeds it.
+            log.info("Rendering every page again: partial rebuilds are only known to be exact without the plugins %s.", ", ".join(unknown))
             plan = None
         if plan is not None:
             plan = plan | {uri for uri in pages if uri not in memory.pages}
