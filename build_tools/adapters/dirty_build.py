@@ -156,7 +156,7 @@ class DirtyBuildEvents(BasePlugin[_NoOptions]):
         unknown = sorted(set(config.plugins) - _KNOWN_PLUGINS)
         if plan is not None and unknown:
             # Another plugin may collect something from every page it sees (tags, an index): only a full render feeds it.
-            log.info("Rendering every page again: partial rebuilds are only known to be exact without the plugins %s.", ", ".join(unknown))
+            log.info("Every page is rendered again: the site uses %s, which partial rebuilds do not know.", ", ".join(f"'{name}'" for name in unknown))
             plan = None
         if plan is not None:
             plan = plan | {uri for uri in pages if uri not in memory.pages}
