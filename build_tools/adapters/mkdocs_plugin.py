@@ -27,6 +27,7 @@ from ..render_diagram import resolve_doc_links
 from ..sanitize import sanitize_html
 from ..sharing import edit_link, edit_url, entry_source, share_link
 from ..site import load_site
+from ..stylesheet_bundle import StylesheetBundle
 from ..yamlcache import YamlCache
 from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .variants import SHIM, SHIM_URI, offline_enabled
@@ -72,6 +73,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         self.staged: StagedOutput | None = None
         self.yaml_cache = YamlCache()
         """Kept with the instance across `serve` rebuilds: a save re-reads the files that changed, not all."""
+        self.stylesheets = StylesheetBundle()
+        """The stylesheets every page links, joined into one file; a new one for each build."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so the last good
@@ -82,6 +85,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     # Early: a content error stops the build before other plugins start their work.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.stylesheets = StylesheetBundle()
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
@@ -171,7 +175,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.
         links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta.get("extra_css") or [])
         output = output.replace("</head>", f"{links}</head>", 1) if links else output
-        return compact_html(output)
+        return compact_html(self.stylesheets.relink(output, page.url))
 
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -203,6 +207,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Last, after the search index and every other plugin has written into the staging folder.
         compact_stylesheets(Path(config.site_dir))
+        # After compacting: the bundle joins the trimmed and compacted sheets.
+        try:
+            self.stylesheets.write(Path(config.site_dir))
+        except FileNotFoundError as error:
+            raise PluginError(str(error)) from None
         if self.staged is not None:
             config.site_dir = str(self.staged.output)
             if not self.staged.finish(strict=config.strict):
