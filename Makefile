@@ -38,10 +38,12 @@ lock: | $(BIN)/python
 		--generate-hashes --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) --output-file requirements.lock
 
 # Live preview on http://127.0.0.1:8000; saving Markdown or YAML reloads the page.
-# --livereload is needed with click > 8.2.1 (MkDocs issue 4032).
+# --livereload is needed with click > 8.2.1 (MkDocs issue 4032). With --dirty, the terms plugin renders
+# again only the pages a save can change, and the result equals a full build (build_tools/adapters/dirty_build.py).
+# benchmarks/reload.py starts the server with the flags written here.
 serve: setup
 	$(BIN)/python -m build_tools check
-	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST)
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr $(HOST)
 
 # Build into site/, with the teacher edition in site/teacher/ (turn off with the terms plugin's
 # `teacher_edition_publish: false`); a failed build leaves the previous site/ untouched.

@@ -1,6 +1,6 @@
 """Live preview: during `mkdocs serve`, a bad edit is reported in the terminal and the last good site stays up.
 
-Runs the real `mkdocs serve --livereload` on a copy of the mini project (the server helper is the
+Runs the real `mkdocs serve`, with the flags `make serve` uses, on a copy of the mini project (the server helper is the
 one `benchmarks/reload.py` uses to measure reload time).
 """
 

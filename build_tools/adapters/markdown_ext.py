@@ -55,6 +55,7 @@ class TermLinkTreeprocessor(Treeprocessor):
         self.last_mention: dict[str, int] = {}
         """Entry id → the paragraph of its latest mention, linked or not (for `spaced`)."""
         self._walk(root)
+        extension.linked.setdefault(self.own_uri, set()).update(self.used)
         if self.used:
             root.append(_definitions(self.used.values()))
 
@@ -176,6 +177,8 @@ class TermLinkExtension(Extension):
         self.page_scope: tuple[str, ...] | None = None
         """The readings the page is about; None (no page set) links every entry."""
         self._hrefs: dict[str, str] = {}
+        self.linked: dict[str, set[str]] = {}
+        """Page src_uri → the ids of the entries it links: a live-preview rebuild renders a page again when one of them changes."""
 
     def set_targets(self, targets: list[LinkTarget]) -> None:
         """Replace the targets (the plugin calls this on every build, so serve picks up YAML edits)."""
@@ -195,6 +198,7 @@ class TermLinkExtension(Extension):
         self.page_frequency = frequency
         self.page_scope = scope
         self._hrefs = {}
+        self.linked[src_uri] = set()
 
     def linker(self) -> Linker | None:
         if self._linker is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,9 @@ from ..sharing import edit_link, edit_url, entry_source, share_link
 from ..site import load_site
 from ..stylesheet_bundle import StylesheetBundle
 from ..yamlcache import YamlCache
+from .dirty_build import DirtyBuild
 from .markdown_ext import FREQUENCIES, TermLinkExtension
+from .template_cache import TemplateCache
 from .variants import SHIM, SHIM_URI, offline_enabled
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
@@ -73,6 +76,10 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         self.staged: StagedOutput | None = None
         self.yaml_cache = YamlCache()
         """Kept with the instance across `serve` rebuilds: a save re-reads the files that changed, not all."""
+        self.dirty_build = DirtyBuild()
+        """Kept across `serve --dirty` rebuilds: a save renders again only the pages that can change."""
+        self.template_cache = TemplateCache()
+        """Kept across `serve` rebuilds: the theme's templates are compiled once, not on every save."""
         self.stylesheets = StylesheetBundle()
         """The stylesheets every page links, joined into one file; a new one for each build."""
 
@@ -113,6 +120,13 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         self.extension = TermLinkExtension(frequency=self.config.linker_frequency, gap=self.config.linker_gap)
         self.extension.set_targets(list(self.site.targets))
         config.markdown_extensions.append(self.extension)
+        if self.command == "serve":
+            self.template_cache.attach(config.theme)
+        if self.command == "serve" and self.dirty:
+            self.dirty_build.attach(
+                config, page_input=self.page_input, linked=self.extension.linked, targets=self.site.targets, scopes=self.site.scopes,
+                settings=(self.config.teacher_edition, offline_enabled(config)), templates=paths.templates,
+            )
         return config
 
     # Early: other plugins see the generated pages among the files.
@@ -154,22 +168,28 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if not self.config.enabled:
             return markdown
+        markdown, frequency, scope = self.page_input(page.file.src_uri, markdown, page.meta, page.url, config, warn=True)
+        self.extension.start_page(page.file.src_uri, frequency, scope)
+        return markdown
+
+    def page_input(self, uri: str, markdown: str, meta: MutableMapping[str, Any], url: str, config: MkDocsConfig, *, warn: bool = False) -> tuple[str, str, tuple[str, ...]]:
+        """A page's Markdown as this plugin hands it to MkDocs, with how often and which entries it links: what the page is rendered from."""
         assert self.site is not None
-        uri = page.file.src_uri
         is_reading = uri in self.site.readings
-        frequency = page.meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
+        frequency = meta.get("term_links") or (self.config.linker_reading_frequency if is_reading else "")
         if frequency not in ("", *FREQUENCIES):
-            log.warning("%s: 'term_links' is '%s'. Use one of: %s.", uri, frequency, ", ".join(FREQUENCIES))
+            if warn:
+                log.warning("%s: 'term_links' is '%s'. Use one of: %s.", uri, frequency, ", ".join(FREQUENCIES))
             frequency = ""
-        self.extension.start_page(uri, str(frequency), self.site.scope(uri, page.meta.get("readings")))
+        scope = self.site.scope(uri, meta.get("readings"))
         if is_reading or uri == self.site.layout.questions:
             body = self.site.readings[uri] if is_reading else markdown
-            return body + share_link(config.site_url and config.site_url.rstrip("/") + "/" + page.url, self.site.templates)
+            return body + share_link(config.site_url and config.site_url.rstrip("/") + "/" + url, self.site.templates), str(frequency), scope
         entry = self.site.entry_pages.get(uri)
         if entry is not None:
             path = entry_source(self.config.content_dir, entry)
-            return markdown + edit_link(edit_url(config.repo_url, config.edit_uri, config.docs_dir, path), self.site.templates)
-        return self.site.fill(uri, markdown)
+            return markdown + edit_link(edit_url(config.repo_url, config.edit_uri, config.docs_dir, path), self.site.templates), str(frequency), scope
+        return self.site.fill(uri, markdown), str(frequency), scope
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.
@@ -206,8 +226,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Last, after the search index and every other plugin has written into the staging folder.
-        compact_stylesheets(Path(config.site_dir))
-        # After compacting: the bundle joins the trimmed and compacted sheets.
+        # Not in the live preview: weight matters for the deployed site, and `serve --dirty` does not copy
+        # the theme's stylesheets again, so a second trim would cut an already trimmed sheet.
+        if self.command != "serve":
+            compact_stylesheets(Path(config.site_dir))
+        # After compacting (and in the preview too, since the pages link it): the bundle joins the sheets as built.
         try:
             self.stylesheets.write(Path(config.site_dir))
         except FileNotFoundError as error:
