@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.stylesheet_bundle import BUNDLE_URI, StylesheetBundle
+from build_tools.stylesheet_bundle import BUNDLE_URI, StylesheetBundle, inline_stylesheets
 
 HEAD = """<head>
 <link rel="icon" href="{up}assets/images/favicon.png">
@@ -90,3 +90,12 @@ def test_a_site_with_one_stylesheet_links_it_as_it_is(mini_site) -> None:  # typ
     # The mini unit has no palette and no extra_css: nothing to join.
     html = (mini_site.root / "index.html").read_text(encoding="utf-8")
     assert [Path(href).parent.name for href in stylesheets(html)] == ["stylesheets"] and not (mini_site.root / BUNDLE_URI).exists()
+
+
+def test_a_page_s_own_sheets_go_in_one_style_element_at_the_end_of_its_head() -> None:
+    html = page()
+    assert inline_stylesheets(html, []) == html
+    inlined = inline_stylesheets(html, [".t{color:red}", ".u{color:blue}"])
+    assert inlined == html.replace("</head>", "<style>.t{color:red}\n.u{color:blue}</style></head>")
+    with pytest.raises(ValueError, match="contains '</style'"):
+        inline_stylesheets(html, [".t{content:'</STYLE>'}"])

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..assets import strip_comments
-from ..compact import compact_html, compact_stylesheets
+from ..compact import compact_css, compact_html, compact_stylesheets
 from ..errors import ContentError
 from ..layout import Layout
 from ..load import ContentPaths
@@ -28,7 +28,7 @@ from ..render_diagram import resolve_doc_links
 from ..sanitize import sanitize_html
 from ..sharing import edit_link, edit_url, entry_source, share_link
 from ..site import load_site
-from ..stylesheet_bundle import StylesheetBundle
+from ..stylesheet_bundle import StylesheetBundle, inline_stylesheets
 from ..yamlcache import YamlCache
 from .dirty_build import DirtyBuild
 from .markdown_ext import FREQUENCIES, TermLinkExtension
@@ -192,9 +192,14 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         return self.site.fill(uri, markdown), str(frequency), scope
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.
-        links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta.get("extra_css") or [])
-        output = output.replace("</head>", f"{links}</head>", 1) if links else output
+        # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win: inside the
+        # page (the site's files are copied before pages are built), or linked when one is not in the site.
+        own = [Path(config.site_dir, path) for path in page.meta.get("extra_css") or []]
+        if all(sheet.is_file() for sheet in own):
+            output = inline_stylesheets(output, [compact_css(sheet.read_text(encoding="utf-8")) for sheet in own])
+        else:
+            links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta["extra_css"])
+            output = output.replace("</head>", f"{links}</head>", 1)
         return compact_html(self.stylesheets.relink(output, page.url))
 
     @event_priority(-100)
