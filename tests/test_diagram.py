@@ -148,7 +148,7 @@ def test_actors_index_shows_the_diagram_legend_and_list(diagram_site: BuiltSite)
     assert len(shapes) == 2, "two camps, two shapes as well as two colours"
     items = [item.get_text(" ", strip=True) for item in html.select(".diagram-text li")]
     assert items == ["Harbour Board has a disputed tie to Ferry union"]
-    assert html.find("link", href="../assets/generated/diagram.css") is not None
+    assert ".diagram-frame{" in html.head.style.get_text(), "the diagram's stylesheet is in the page"
 
 
 def test_profile_shows_its_neighbourhood(diagram_site: BuiltSite) -> None:

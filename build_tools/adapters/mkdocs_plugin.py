@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..assets import strip_comments
-from ..compact import compact_html, compact_stylesheets
+from ..compact import compact_css, compact_html, compact_stylesheets
 from ..errors import ContentError
 from ..layout import Layout
 from ..load import ContentPaths
@@ -29,6 +29,7 @@ from ..render_diagram import resolve_doc_links
 from ..sanitize import sanitize_html
 from ..sharing import edit_link, edit_url, entry_source, share_link
 from ..site import load_site
+from ..stylesheet_bundle import StylesheetBundle, inline_stylesheets
 from ..yamlcache import YamlCache
 from .dirty_build import DirtyBuild
 from .markdown_ext import FREQUENCIES, TermLinkExtension
@@ -80,6 +81,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         """Kept across `serve --dirty` rebuilds: a save renders again only the pages that can change."""
         self.template_cache = TemplateCache()
         """Kept across `serve` rebuilds: the theme's templates are compiled once, not on every save."""
+        self.stylesheets = StylesheetBundle()
+        """The stylesheets every page links, joined into one file; a new one for each build."""
         self.written: dict[str, str] = {}
         """This build's pages as written, by absolute path: the stylesheet trim reads them here, not back from disk."""
 
@@ -92,6 +95,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     # Early: a content error stops the build before other plugins start their work.
     @event_priority(50)
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.stylesheets = StylesheetBundle()
         if not self.config.enabled:
             return config
         root = Path(config.config_file_path).parent
@@ -193,9 +197,15 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     # Last: what is kept for the stylesheet trim is the page exactly as MkDocs writes it.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win.
-        links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta.get("extra_css") or [])
-        output = compact_html(output.replace("</head>", f"{links}</head>", 1) if links else output)
+        # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win: inside the
+        # page (the site's files are copied before pages are built), or linked when one is not in the site.
+        own = [Path(config.site_dir, path) for path in page.meta.get("extra_css") or []]
+        if all(sheet.is_file() for sheet in own):
+            output = inline_stylesheets(output, [compact_css(sheet.read_text(encoding="utf-8")) for sheet in own])
+        else:
+            links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta["extra_css"])
+            output = output.replace("</head>", f"{links}</head>", 1)
+        output = compact_html(self.stylesheets.relink(output, page.url))
         if self.command != "serve":  # the live preview does not trim stylesheets
             self.written[os.path.abspath(page.file.abs_dest_path)] = output
         return output
@@ -234,6 +244,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         # the theme's stylesheets again, so a second trim would cut an already trimmed sheet.
         if self.command != "serve":
             compact_stylesheets(Path(config.site_dir), written)
+        # After compacting (and in the preview too, since the pages link it): the bundle joins the sheets as built.
+        try:
+            self.stylesheets.write(Path(config.site_dir))
+        except FileNotFoundError as error:
+            raise PluginError(str(error)) from None
         if self.staged is not None:
             config.site_dir = str(self.staged.output)
             if not self.staged.finish(strict=config.strict):
