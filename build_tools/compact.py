@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
-from .css_trim import trim_unused_rules, used_in
+from .css_trim import SiteText, trim_unused_rules
 
 __all__ = ["compact_css", "compact_html", "compact_js", "compact_stylesheets"]
 
@@ -83,27 +84,58 @@ def compact_js(script: str) -> str:
     return re.sub(r"\n[ \t]+", "\n", _HEADER_COMMENT.sub("", script, count=1))
 
 
-def compact_stylesheets(site_dir: Path) -> int:
+def compact_stylesheets(site_dir: Path, written: Mapping[str, str] | None = None) -> int:
     """Compact every stylesheet and script of the built site that is not minified already; returns how many.
 
     The theme's own stylesheets (minified already) lose the rules no page or script of the site can use.
+
+    Args:
+        site_dir: The built site.
+        written: The text of pages this build wrote, by path (as MkDocs wrote them, before their
+            UTF-8 encoding): they are not read back from disk. A page whose file no longer has that
+            size (something rewrote it since) is read from disk after all.
     """
-    pages = [*site_dir.rglob("*.html"), *site_dir.rglob("*.js")]
-    used = used_in("".join(page.read_text(encoding="utf-8", errors="replace") for page in pages))
+    pages: list[str] = []
+    scripts: list[str] = []
+    sheets: list[str] = []
+    # One walk for everything: on a site of thousands of pages the walk is a good part of this function's time.
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            if name.endswith(".html"):
+                pages.append(os.path.join(folder, name))
+            elif name.endswith((".js", ".css")):
+                (scripts if name.endswith(".js") else sheets).append(os.path.join(folder, name))
+    text = SiteText()
+    for page in pages:
+        text.add(_page_text(page, written or {}))
+    for script in scripts:
+        text.add(Path(script).read_text(encoding="utf-8", errors="replace"))
+    used = text.used()
     for sheet in sorted(site_dir.glob("assets/stylesheets/*.min.css")):
         trimmed = trim_unused_rules(sheet.read_text(encoding="utf-8"), used)
         sheet.unlink()  # never write through a link into the theme's folder
         sheet.write_text(trimmed, encoding="utf-8")
     count = 0
-    # One walk, not two globs: on a site of thousands of pages the walk is most of this function's time.
-    found = (Path(folder) / name for folder, _, names in os.walk(site_dir) for name in names if name.endswith((".css", ".js")))
-    for sheet in sorted(found):
+    for path in sorted(Path(file) for file in (*scripts, *sheets)):
         # The theme ships its own files minified (lunr language files aside, left as they are).
-        if sheet.name.endswith((".min.css", ".min.js")) or "/lunr/" in sheet.as_posix():
+        if path.name.endswith((".min.css", ".min.js")) or "/lunr/" in path.as_posix():
             continue
-        source = sheet.read_text(encoding="utf-8")
-        text = compact_css(source) if sheet.suffix == ".css" else compact_js(source)
-        sheet.unlink()  # never write through a link into the docs folder
-        sheet.write_text(text, encoding="utf-8")
+        source = path.read_text(encoding="utf-8")
+        compacted = compact_css(source) if path.suffix == ".css" else compact_js(source)
+        path.unlink()  # never write through a link into the docs folder
+        path.write_text(compacted, encoding="utf-8")
         count += 1
     return count
+
+
+def _page_text(path: str, written: Mapping[str, str]) -> str:
+    """The page at `path` as the build wrote it, read back only when it is not at hand or changed since."""
+    text = written.get(os.path.abspath(path))
+    if text is not None and os.stat(path).st_size == _utf8_size(text):
+        return text
+    return Path(path).read_text(encoding="utf-8", errors="replace")
+
+
+def _utf8_size(text: str) -> int:
+    """Bytes of `text` as MkDocs writes it; `isascii` is a flag Python keeps, so most pages need no encoding."""
+    return len(text) if text.isascii() else len(text.encode("utf-8", errors="xmlcharrefreplace"))

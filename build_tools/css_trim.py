@@ -20,11 +20,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-__all__ = ["trim_unused_rules", "used_in"]
+__all__ = ["SiteText", "trim_unused_rules", "used_in"]
 
 _GROUPS = ("@media", "@supports", "@container", "@layer")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_BLOCK_MARK = re.compile(r"[\"';{]|/\*")
+"""Where a top-level block or statement may start or end: a string, a comment, a ';' or a '{'."""
+_BRACE_MARK = re.compile(r"[\"'{}]")
+_NESTING = frozenset("()[]")
+_SELECTOR_MARK = re.compile(r"[()\[\],]")
+_PARENTHESIS = re.compile(r"[()]")
 _NAME_BYTES = frozenset(b"-_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _ONLY_NAME_BYTES = bytes(byte if byte in _NAME_BYTES else ord(" ") for byte in range(256))
 """Keeps the bytes a class name can hold and turns every other byte into a space."""
@@ -52,6 +58,26 @@ def used_in(corpus: str) -> Callable[[str], bool]:
         return seen[name]
 
     return used
+
+
+class SiteText:
+    """The site's HTML and scripts, kept as their distinct lines, for `used_in`.
+
+    Pages share most of their lines (the theme's header, navigation and footer), and a class name
+    never spans a line break, so the distinct lines hold every name the whole text does: at 3,000
+    pages, about 30,000 lines (2 MB) to split into words instead of 31 MB and 4.4 million words.
+    """
+
+    def __init__(self) -> None:
+        self._lines: set[str] = set()
+
+    def add(self, text: str) -> None:
+        """Count the names in `text` (one file's content) as used."""
+        self._lines.update(text.split("\n"))
+
+    def used(self) -> Callable[[str], bool]:
+        """`used_in` over everything added."""
+        return used_in("\n".join(self._lines))
 
 
 def _runs_before_template(data: bytes, spaced: bytes) -> Iterator[bytes]:
@@ -91,23 +117,35 @@ def _may_match(selector: str, used: Callable[[str], bool]) -> bool:
 
 
 def _without_parentheses(text: str) -> str:
-    depth, out = 0, []
-    for char in text:
-        depth += char == "("
-        if depth == 0:
-            out.append(char)
-        depth -= char == ")" and depth > 0
+    if "(" not in text:
+        return text
+    depth, start, out = 0, 0, []
+    for found in _PARENTHESIS.finditer(text):
+        if found.group() == "(":
+            if depth == 0:
+                out.append(text[start : found.start()])
+            depth += 1
+        elif depth > 0:  # a ')' with no '(' before it is ordinary text
+            depth -= 1
+            start = found.end()
+    if depth == 0:
+        out.append(text[start:])
     return "".join(out)
 
 
 def _split_selectors(prelude: str) -> list[str]:
     """A selector list split at its top-level commas (not those inside `:is(...)` and the like)."""
+    if not _NESTING.intersection(prelude):
+        return prelude.split(",")
     parts, depth, start = [], 0, 0
-    for index, char in enumerate(prelude):
-        depth += (char in "([") - (char in ")]")
-        if char == "," and depth == 0:
-            parts.append(prelude[start:index])
-            start = index + 1
+    for found in _SELECTOR_MARK.finditer(prelude):
+        char = found.group()
+        if char == ",":
+            if depth == 0:
+                parts.append(prelude[start : found.start()])
+                start = found.end()
+        else:
+            depth += 1 if char in "([" else -1
     parts.append(prelude[start:])
     return parts
 
@@ -116,26 +154,24 @@ def _blocks(css: str) -> Iterator[tuple[str, str | None]]:
     """Top-level (prelude, body) pairs; a statement such as `@charset "x";` comes as (text, None).
 
     Comments outside rules are dropped; strings are skipped over, so a brace inside one never counts.
+    The scan jumps from one character that matters to the next (a regular expression finds it).
     """
     index, start, length = 0, 0, len(css)
-    while index < length:
+    while (found := _BLOCK_MARK.search(css, index)) is not None:
+        index = found.start()
         char = css[index]
         if char in "\"'":
             index = _after_string(css, index)
-            continue
-        if css.startswith("/*", index):
+        elif char == "/":
             end = css.find("*/", index + 2)
             index = length if end < 0 else end + 2
-            continue
-        if char == ";":
+        elif char == ";":
             yield css[start : index + 1], None
-            start = index + 1
-        elif char == "{":
+            start = index = index + 1
+        else:
             end = _closing_brace(css, index)
             yield _strip_comments(css[start:index]), css[index + 1 : end]
             start = index = end + 1
-            continue
-        index += 1
 
 
 def _strip_comments(prelude: str) -> str:
@@ -144,12 +180,13 @@ def _strip_comments(prelude: str) -> str:
 
 def _closing_brace(css: str, opening: int) -> int:
     depth, index = 0, opening
-    while index < len(css):
+    while (found := _BRACE_MARK.search(css, index)) is not None:
+        index = found.start()
         char = css[index]
         if char in "\"'":
             index = _after_string(css, index)
             continue
-        depth += (char == "{") - (char == "}")
+        depth += 1 if char == "{" else -1
         if depth == 0:
             return index
         index += 1

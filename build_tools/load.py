@@ -6,6 +6,8 @@ Nothing here judges the content beyond "can it be read"; `validate` turns what i
 from __future__ import annotations
 
 import json
+import os
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -51,10 +53,33 @@ class ContentPaths:
 
     def display_unresolved(self, path: Path) -> str:
         """Path as shown in messages, without following links (a link's own name, never its target)."""
-        try:
-            return path.absolute().relative_to(self.root.absolute()).as_posix()
-        except ValueError:
-            return path.name
+        prefix = self._display_prefix(path.parent)
+        return path.name if prefix is None else prefix + path.name
+
+    def folder_inside(self, folder: Path) -> bool:
+        """Whether `folder`, with links followed, is the root or inside it; worked out once per folder."""
+        inside = self._folders_inside.get(folder)
+        if inside is None:
+            inside = self._folders_inside[folder] = folder.resolve().is_relative_to(self.resolved_root)
+        return inside
+
+    def _display_prefix(self, folder: Path) -> str | None:
+        """What `display_unresolved` puts before the name of a file in `folder`; None outside the root. Once per folder."""
+        if folder not in self._prefixes:
+            try:
+                relative = folder.absolute().relative_to(self.root.absolute()).as_posix()
+                self._prefixes[folder] = "" if relative == "." else relative + "/"
+            except ValueError:
+                self._prefixes[folder] = None
+        return self._prefixes[folder]
+
+    @cached_property
+    def _prefixes(self) -> dict[Path, str | None]:
+        return {}
+
+    @cached_property
+    def _folders_inside(self) -> dict[Path, bool]:
+        return {}
 
     def display(self, path: Path) -> str:
         """Path as shown in messages: relative to the project root, with forward slashes."""
@@ -119,7 +144,7 @@ def read_content(paths: ContentPaths, read: YamlReader = read_yaml) -> RawConten
         return raw
     for kind in ("terms", "actors", "events", "places"):
         folder = paths.content / kind
-        for file in sorted(folder.glob("*")) if folder.is_dir() else []:
+        for file in _entries(folder) if folder.is_dir() else []:
             if file.suffix.lower() in (".yaml", ".yml") and file.suffix != ".yml":
                 raw.problems.append(Problem(paths.display(file), 0, f"content files end in '.yml', not '{file.suffix}'. Rename it to '{file.stem}.yml'."))
                 continue
@@ -130,7 +155,7 @@ def read_content(paths: ContentPaths, read: YamlReader = read_yaml) -> RawConten
                 getattr(raw, kind).append(parsed)
     for kind in ("questions", "annotations", "publishers", "eras", "camps"):
         file = paths.content / f"{kind}.yml"
-        for other in sorted(paths.content.glob("*")):
+        for other in _entries(paths.content):
             if other.stem == kind and other.suffix != ".yml" and other.suffix.lower() in (".yaml", ".yml"):
                 raw.problems.append(Problem(paths.display(other), 0, f"content files end in '.yml', not '{other.suffix}'. Rename it to '{kind}.yml'."))
         if file.exists() or file.is_symlink():
@@ -147,7 +172,7 @@ def read_content(paths: ContentPaths, read: YamlReader = read_yaml) -> RawConten
         if parsed is not None:
             raw.classroom[name] = parsed
     if paths.readings.is_dir():
-        for file in sorted(paths.readings.glob("*")):
+        for file in _entries(paths.readings):
             if file.suffix.lower() in _READING_SUFFIXES and file.suffix != ".md":
                 raw.problems.append(Problem(paths.display(file), 0, f"readings end in '.md', not '{file.suffix}'. Rename it to '{file.stem}.md'."))
                 continue
@@ -162,12 +187,27 @@ def read_content(paths: ContentPaths, read: YamlReader = read_yaml) -> RawConten
 _READING_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".txt")
 
 
+def _entries(folder: Path) -> list[Path]:
+    """What `sorted(folder.glob("*"))` gives (an unreadable folder: nothing), sorting names rather than paths."""
+    try:
+        names = os.listdir(folder)
+    except PermissionError:
+        return []
+    return [folder / name for name in sorted(names)]
+
+
 def _refuse(paths: ContentPaths, file: Path) -> Problem | None:
     """Why `file` cannot be read as content: a link that leaves the project or leads nowhere, or a folder.
 
     The target of a link is never printed: it may be outside the project, and not the teacher's to show.
     """
     display = paths.display_unresolved(file)
+    try:
+        # The common case, one system call: a regular file (not a link) in a folder inside the project.
+        if stat.S_ISREG(os.lstat(file).st_mode) and paths.folder_inside(file.parent):
+            return None
+    except OSError:
+        pass  # judged below, with the reason
     try:
         target = file.resolve(strict=True)
     except FileNotFoundError:

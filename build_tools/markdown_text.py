@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import posixpath
-import re
 
 __all__ = ["escape", "link", "safe_markdown"]
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#])")
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", **{char: "\\" + char for char in "\\`*_[]{}#"}})
+"""`&` and `<` as entities (no HTML), and a backslash before each character Markdown formats with."""
 
 
 def escape(text: str) -> str:
     """Plain text made safe to drop into Markdown: no formatting, no HTML."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+    return text.translate(_ESCAPES)
 
 
 def safe_markdown(text: str) -> str:
@@ -28,5 +28,26 @@ def link(from_uri: str, to_uri: str, anchor: str = "") -> str:
     if to_uri == from_uri:
         target = ""
     else:
-        target = posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+        target = _relpath(to_uri, posixpath.dirname(from_uri) or ".")
     return f"{target}#{anchor}" if anchor else target
+
+
+_UNUSUAL_PARTS = frozenset({"", ".", ".."})
+
+
+def _relpath(path: str, start: str) -> str:
+    """`posixpath.relpath(path, start)`, worked out on the strings when both are plain relative paths (as docs URIs are).
+
+    relpath makes both absolute against the working folder first; on plain paths that prefix
+    cancels out. Anything else (`..`, `./`, `//`, an absolute path) goes to relpath itself.
+    """
+    path_parts = path.split("/")
+    start_parts = [] if start == "." else start.split("/")
+    if _UNUSUAL_PARTS.intersection(path_parts) or _UNUSUAL_PARTS.intersection(start_parts):
+        return posixpath.relpath(path, start)
+    common = 0
+    for path_part, start_part in zip(path_parts, start_parts, strict=False):
+        if path_part != start_part:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."

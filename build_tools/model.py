@@ -165,7 +165,8 @@ _SHORT = "One or two plain sentences a 15-year-old understands; no Markdown."
 class Located(BaseModel):
     """A validated item that knows where it was written (see `Origin`), and so can be reported at its lines."""
 
-    _origin: Origin = PrivateAttr(default=NO_ORIGIN)
+    # A factory, not `default=`: pydantic deep-copies a plain default for every item it validates.
+    _origin: Origin = PrivateAttr(default_factory=lambda: NO_ORIGIN)
 
     @property
     def origin(self) -> Origin:

@@ -40,9 +40,12 @@ _SUFFIX = ".md.j2"
 _FIX = "Fix the template, or delete it to use the built-in one."
 
 
+_FINAL = (Markup, jinja2.Undefined)
+
+
 def _finalize(value: object) -> object:
     """Autoescape for Markdown: plain values become inert text; `Markup` (and undefined values, which raise) pass."""
-    if isinstance(value, Markup | jinja2.Undefined):
+    if isinstance(value, _FINAL):
         return value
     return Markup(escape(str(value)))
 
@@ -111,6 +114,19 @@ class PageTemplates:
         )
         self.environment.filters.update(md=_md, html=_html, html_text=_html_text, url=_url, indent_body=_indent_body, join=_join)
         self.environment.globals.update(link=_link)
+        self._loaded: dict[str, jinja2.Template] = {}
+        """Templates already fetched in this build: Jinja checks an override's file for edits on each fetch (a file
+        system call), so each is fetched once per build (see `refresh`), not once per page."""
+
+    def refresh(self) -> None:
+        """Start a build: the next render of each template checks its file for edits again."""
+        self._loaded.clear()
+
+    def _template(self, name: str) -> jinja2.Template:
+        template = self._loaded.get(name)
+        if template is None:
+            template = self._loaded[name] = self.environment.get_template(name)
+        return template
 
     def overrides(self) -> list[Path]:
         """The project's template files, sorted."""
@@ -142,7 +158,7 @@ class PageTemplates:
             ContentError: the project's template does not compile or fails while rendering.
         """
         # Compiled once and kept by the environment; an edited override is compiled again.
-        return self._guarded(lambda: self.environment.get_template(name).render(context).rstrip("\n") + "\n")
+        return self._guarded(lambda: self._template(name).render(context).rstrip("\n") + "\n")
 
     def call(self, name: str, macro: str, *args: Any) -> str:
         """The output of `macro` in template `name` (a block several pages share), exactly as the macro writes it.
@@ -150,7 +166,7 @@ class PageTemplates:
         Raises:
             ContentError: the project's template does not compile or fails while rendering.
         """
-        return self._guarded(lambda: str(getattr(self.environment.get_template(name).module, macro)(*args)))
+        return self._guarded(lambda: str(getattr(self._template(name).module, macro)(*args)))
 
     def _guarded(self, run: Callable[[], str]) -> str:
         """Run a render; an error in a project template becomes a problem at its file and line."""
@@ -209,4 +225,6 @@ def page_templates(folder: Path | None = None, root: Path | None = None) -> Page
     picked up; Jinja reloads an edited one by itself.
     """
     names = tuple(path.name for path in sorted(folder.glob(f"*{_SUFFIX}"))) if folder is not None and folder.is_dir() else ()
-    return _cached(folder if names else None, root if names else None, names)
+    templates = _cached(folder if names else None, root if names else None, names)
+    templates.refresh()
+    return templates

@@ -34,6 +34,8 @@ Location = tuple[str | int, ...]
 _TAGS_AS_TEXT = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:float"}
 _KNOWN_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
 _INT = "tag:yaml.org,2002:int"
+_STR = "tag:yaml.org,2002:str"
+_ALLOWED_TAGS = frozenset(_KNOWN_TAGS | _TAGS_AS_TEXT)
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -134,8 +136,9 @@ class _Builder:
             return self._mapping(node, location)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*location, index)) for index, item in enumerate(node.value)]
-        if node.tag in _TAGS_AS_TEXT or (node.tag == _INT and not _DECIMAL.match(node.value)):
+        if node.tag == _STR or node.tag in _TAGS_AS_TEXT or (node.tag == _INT and not _DECIMAL.match(node.value)):
             # `0700` (octal in YAML 1.1), `0x1F`, `1_000`: keep the text as written, so messages quote it back.
+            # A string is its text too (what the constructor would return, without its bookkeeping).
             return node.value
         try:
             return self._scalars.construct_object(node, deep=True)
@@ -211,10 +214,16 @@ class _Measure:
         self.on_path.add(key)
         total = 1
         if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                total += self.size(key_node, node, depth + 1) + self.size(value_node, node, depth + 1)
-        elif isinstance(node, yaml.SequenceNode):
-            total += sum(self.size(item, node, depth + 1) for item in node.value)
+            children = [child for pair in node.value for child in pair]
+        else:
+            children = node.value if isinstance(node, yaml.SequenceNode) else []
+        for child in children:
+            # Most nodes are scalars met for the first time: counted here, as `size` would, without the call.
+            if type(child) is yaml.ScalarNode and depth < MAX_DEPTH and child.tag in _ALLOWED_TAGS and id(child) not in self.sizes:
+                self.sizes[id(child)] = 1
+                total += 1
+            else:
+                total += self.size(child, node, depth + 1)
         self.on_path.discard(key)
         self.sizes[key] = total
         return total

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from build_tools.compact import compact_css, compact_html, compact_js
+from pathlib import Path
+
+from build_tools.compact import compact_css, compact_html, compact_js, compact_stylesheets
 
 
 def test_indentation_goes_but_preformatted_blocks_stay() -> None:
@@ -28,3 +30,16 @@ def test_the_built_stylesheets_are_compacted(mini_site) -> None:  # type: ignore
 def test_scripts_lose_their_header_comment_and_indentation_but_nothing_else() -> None:
     script = '/* Why this script exists,\n * on two lines. */\n(function () {\n  var a = "/* kept */";\n  /* kept too */\n  return a;\n})();\n'
     assert compact_js(script) == '(function () {\nvar a = "/* kept */";\n/* kept too */\nreturn a;\n})();\n'
+
+
+def test_the_trim_takes_pages_from_the_build_unless_rewritten_since(tmp_path: Path) -> None:
+    sheet = tmp_path / "assets/stylesheets/main.min.css"
+    sheet.parent.mkdir(parents=True)
+    sheet.write_text(".memory{a:1}.aaaaaa{b:2}.disk{c:3}.rewritten{d:4}", encoding="utf-8")
+    held, rewritten = tmp_path / "index.html", tmp_path / "other/index.html"
+    rewritten.parent.mkdir()
+    # Same size as what the build wrote: taken from memory. Another size: something rewrote it, so it is read.
+    held.write_text('<p class="aaaaaa">', encoding="utf-8")
+    rewritten.write_text('<p class="disk">', encoding="utf-8")
+    compact_stylesheets(tmp_path, {str(held): '<p class="memory">', str(rewritten): '<p class="rewritten">'})
+    assert sheet.read_text(encoding="utf-8") == ".memory{a:1}.disk{c:3}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from build_tools.css_trim import trim_unused_rules, used_in
+from build_tools.css_trim import SiteText, trim_unused_rules, used_in
 from conftest import BuiltSite
 
 
@@ -28,6 +28,17 @@ def test_a_class_counts_as_used_when_a_script_builds_it_from_its_prefix() -> Non
     assert used_in("el.className = `md-fact md-fact--${kind}`")("md-fact--stars")
     assert not used_in("el.className = 'md-fact'")("md-fact--stars")
     assert used_in("md-fact--stars")("md-fact--stars")
+
+
+def test_the_distinct_lines_of_the_site_answer_as_its_whole_text() -> None:
+    files = ['<p class="a">\n<nav class="md-nav">', '<nav class="md-nav">\n<p class="b c">', "el.className = `md-fact--${kind}`;\nx"]
+    text = SiteText()
+    for file in files:
+        text.add(file)
+    whole = used_in("\n".join(files))
+    for name in ("a", "b", "c", "md-nav", "md-fact--stars", "md", "gone", "nav-x", "p"):
+        assert text.used()(name) == whole(name), name
+    assert text.used()("md-fact--stars") and not text.used()("gone")
 
 
 def test_the_built_theme_stylesheet_keeps_what_pages_and_scripts_use(mini_site: BuiltSite) -> None:

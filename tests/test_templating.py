@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -138,6 +139,18 @@ def test_templates_are_compiled_once_per_project_folder(tmp_path: Path) -> None:
     assert isinstance(first, PageTemplates) and first.folder == folder
     shutil.copy(BUILT_IN / "place.md.j2", folder / "place.md.j2")
     assert page_templates(folder, tmp_path) is not first, "a template added while serving is picked up"
+
+
+def test_an_override_edited_while_serving_is_used_from_the_next_build_on(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    override = folder / "lesson_pointer.md.j2"
+    override.write_text("First version.\n", encoding="utf-8")
+    assert page_templates(folder, tmp_path).render("lesson_pointer.md.j2") == "First version.\n"
+    override.write_text("Edited.\n", encoding="utf-8")
+    later = override.stat().st_mtime + 5
+    os.utime(override, (later, later))
+    assert page_templates(folder, tmp_path).render("lesson_pointer.md.j2") == "Edited.\n"
 
 
 def test_a_broken_override_is_reported_with_the_content_problems(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import MutableMapping
 from itertools import pairwise
 from pathlib import Path
@@ -82,6 +83,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         """Kept across `serve` rebuilds: the theme's templates are compiled once, not on every save."""
         self.stylesheets = StylesheetBundle()
         """The stylesheets every page links, joined into one file; a new one for each build."""
+        self.written: dict[str, str] = {}
+        """This build's pages as written, by absolute path: the stylesheet trim reads them here, not back from disk."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this instance across `serve` rebuilds, so the last good
@@ -191,6 +194,8 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             return markdown + edit_link(edit_url(config.repo_url, config.edit_uri, config.docs_dir, path), self.site.templates), str(frequency), scope
         return self.site.fill(uri, markdown), str(frequency), scope
 
+    # Last: what is kept for the stylesheet trim is the page exactly as MkDocs writes it.
+    @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # A page's own stylesheets (front matter `extra_css`), after the theme's, so they win: inside the
         # page (the site's files are copied before pages are built), or linked when one is not in the site.
@@ -200,7 +205,10 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         else:
             links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta["extra_css"])
             output = output.replace("</head>", f"{links}</head>", 1)
-        return compact_html(self.stylesheets.relink(output, page.url))
+        output = compact_html(self.stylesheets.relink(output, page.url))
+        if self.command != "serve":  # the live preview does not trim stylesheets
+            self.written[os.path.abspath(page.file.abs_dest_path)] = output
+        return output
 
     @event_priority(-100)
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -231,10 +239,11 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # Last, after the search index and every other plugin has written into the staging folder.
+        written, self.written = self.written, {}
         # Not in the live preview: weight matters for the deployed site, and `serve --dirty` does not copy
         # the theme's stylesheets again, so a second trim would cut an already trimmed sheet.
         if self.command != "serve":
-            compact_stylesheets(Path(config.site_dir))
+            compact_stylesheets(Path(config.site_dir), written)
         # After compacting (and in the preview too, since the pages link it): the bundle joins the sheets as built.
         try:
             self.stylesheets.write(Path(config.site_dir))
@@ -247,6 +256,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             self.staged = None
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.written = {}
         if self.staged is not None:
             self.staged.discard()
             self.staged = None
