@@ -9,8 +9,12 @@ selectors is left. The decision is conservative, so a trimmed sheet styles every
 - a class counts as used when its name appears anywhere in the site's HTML or JavaScript (also in
   text, or as a string the theme's script adds later), or when a script builds it from a prefix
   (`md-source__fact--${...}`);
-- classes inside parentheses (`:not(.x)`, `:is(.x, .y)`, `:has(.x)`) are not judged: `:not()`
-  of a missing class still matches;
+- a selector that asks for a value of a `data-` attribute (`[data-md-color-primary=amber]`) goes
+  when that value appears nowhere in the site's HTML or JavaScript either: the theme styles all of
+  its twenty colours, and a site uses one or two. Other attributes are left alone (HTML compares
+  some of their values without regard to case);
+- classes and attributes inside parentheses (`:not(.x)`, `:is(.x, .y)`, `:has(.x)`) are not
+  judged: `:not()` of a missing class still matches;
 - at-rules other than `@media`, `@supports`, `@container` and `@layer` blocks (keyframes, font
   faces, `@charset`) are kept whole, and strings are never split.
 """
@@ -25,6 +29,8 @@ __all__ = ["SiteText", "trim_unused_rules", "used_in"]
 _GROUPS = ("@media", "@supports", "@container", "@layer")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_DATA_VALUE = re.compile(r"\[\s*data-[-_a-zA-Z0-9]+\s*=\s*([\"']?)([-_a-zA-Z0-9]+)\1\s*\]")
+"""An exact-value test of a `data-` attribute, whose value is made of name characters only (group 2)."""
 _BLOCK_MARK = re.compile(r"[\"';{]|/\*")
 """Where a top-level block or statement may start or end: a string, a comment, a ';' or a '{'."""
 _BRACE_MARK = re.compile(r"[\"'{}]")
@@ -111,9 +117,11 @@ def trim_unused_rules(css: str, used: Callable[[str], bool]) -> str:
 
 
 def _may_match(selector: str, used: Callable[[str], bool]) -> bool:
-    """False only when the selector needs a class outside any parentheses that the site never uses."""
-    bare = _ATTRIBUTE.sub("", _without_parentheses(selector))
-    return all(used(name) for name in _CLASS.findall(bare))
+    """False only when the selector needs a class, or a `data-` attribute value, outside any parentheses that the site never uses."""
+    outside = _without_parentheses(selector)
+    if not all(used(found.group(2)) for found in _DATA_VALUE.finditer(outside)):
+        return False
+    return all(used(name) for name in _CLASS.findall(_ATTRIBUTE.sub("", outside)))
 
 
 def _without_parentheses(text: str) -> str:

@@ -24,6 +24,23 @@ def test_rules_that_need_an_unused_class_go_and_everything_else_stays() -> None:
     )
 
 
+def test_a_data_attribute_value_no_page_or_script_holds_goes_with_its_selector() -> None:
+    css = (
+        "[data-md-color-primary=indigo]{--a:1}[data-md-color-primary=amber]{--a:2}"
+        '[data-md-color-accent="amber"] .used,[data-md-color-accent=indigo] .used{--b:1}'
+        "@media screen{[data-md-color-scheme=slate]{--c:1}[data-md-color-scheme=sepia]{--c:2}}"
+        "[dir=rtl] .used{--d:1}[data-md-color-primary^=amb]{--e:1}:not([data-md-color-primary=amber]){--f:1}"
+    )
+    used = used_in('<body data-md-color-primary="indigo" data-md-color-scheme="slate"><p class="used">')
+    assert trim_unused_rules(css, used) == (
+        "[data-md-color-primary=indigo]{--a:1}[data-md-color-accent=indigo] .used{--b:1}"
+        "@media screen{[data-md-color-scheme=slate]{--c:1}}"
+        "[dir=rtl] .used{--d:1}[data-md-color-primary^=amb]{--e:1}:not([data-md-color-primary=amber]){--f:1}"
+    )
+    # A value a script holds counts as used, as a class name does.
+    assert "amber" in trim_unused_rules(css, used_in('palette.primary = "amber"'))
+
+
 def test_a_class_counts_as_used_when_a_script_builds_it_from_its_prefix() -> None:
     assert used_in("el.className = `md-fact md-fact--${kind}`")("md-fact--stars")
     assert not used_in("el.className = 'md-fact'")("md-fact--stars")
