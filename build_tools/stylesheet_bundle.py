@@ -22,6 +22,8 @@ import posixpath
 import re
 from pathlib import Path
 
+from .compact import compact_css
+
 __all__ = ["BUNDLE_URI", "StylesheetBundle", "inline_stylesheets"]
 
 BUNDLE_URI = "assets/stylesheets/site.bundle.css"
@@ -42,6 +44,15 @@ class StylesheetBundle:
     def __init__(self) -> None:
         self.sources: tuple[str, ...] = ()
         """Site paths of the joined stylesheets, in link order; empty until a page has been seen."""
+        self._own: dict[Path, str] = {}
+        """Pages' own stylesheets, compacted, by path: every actor profile shares the diagram's, say."""
+
+    def own_sheet(self, path: Path) -> str:
+        """A page's own stylesheet, compacted for `inline_stylesheets`; read once per build, however many pages use it."""
+        text = self._own.get(path)
+        if text is None:
+            text = self._own[path] = compact_css(path.read_text(encoding="utf-8"))
+        return text
 
     def relink(self, html: str, page_url: str) -> str:
         """The page with its shared stylesheet links replaced by one link to the bundle.

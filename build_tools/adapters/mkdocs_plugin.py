@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..assets import strip_comments
-from ..compact import compact_css, compact_html, compact_stylesheets
+from ..compact import compact_html, compact_stylesheets
 from ..errors import ContentError
 from ..layout import Layout
 from ..load import ContentPaths
@@ -201,7 +201,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
         # page (the site's files are copied before pages are built), or linked when one is not in the site.
         own = [Path(config.site_dir, path) for path in page.meta.get("extra_css") or []]
         if all(sheet.is_file() for sheet in own):
-            output = inline_stylesheets(output, [compact_css(sheet.read_text(encoding="utf-8")) for sheet in own])
+            output = inline_stylesheets(output, [self.stylesheets.own_sheet(sheet) for sheet in own])
         else:
             links = "".join(f'<link rel="stylesheet" href="{get_relative_url(path, page.url)}">' for path in page.meta["extra_css"])
             output = output.replace("</head>", f"{links}</head>", 1)
