@@ -176,6 +176,23 @@ def test_the_vocabulary_preview_lists_terms_in_order_of_first_mention_without_gu
     assert "A stone platform where ships load and unload." in box.get_text()
 
 
+@pytest.mark.parametrize(
+    ("short", "shown"),
+    [
+        ("The group of nations, led by one of them, that fought together. It ended in 1918.", "The group of nations, led by one of them, that fought together."),
+        ("On the night of 3 May, strikers closed the mills. Many were fired.", "On the night of 3 May, strikers closed the mills."),
+        ("A law passed by the state assembly; it gave women the vote.", "A law passed by the state assembly."),
+        ("A paper written by many hands (a petition) and sent to Congress.", "A paper written by many hands."),
+        ("A short one; with a cut.", "A short one; with a cut."),
+    ],
+)
+def test_the_vocabulary_preview_keeps_a_definitions_meaning(short: str, shown: str) -> None:
+    """The first sentence, cut only at a clause mark: a cut at a comma can leave a definition that says nothing."""
+    from build_tools.scaffolds import short_definition
+
+    assert short_definition(short) == shown
+
+
 def test_reading_time_is_on_the_reading_and_the_home_page(mini_site: BuiltSite) -> None:
     reading = mini_site.html(READING).select_one(".reading-meta .reading-time").get_text()
     assert re.fullmatch(r"Reading time: about 1 minute \(\d+ words\)\.", reading), reading
