@@ -18,7 +18,9 @@ left. At-rules other than `@media`, `@supports`, `@container` and `@layer` block
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable
+
+from .css_scan import blocks
 
 __all__ = ["drop_unread_properties"]
 
@@ -27,7 +29,8 @@ _READ = re.compile(r"var\(\s*(--[-_a-zA-Z0-9]+)")
 _CUSTOM = re.compile(r"\s*(--[-_a-zA-Z0-9]+)\s*:")
 _DECLARED = re.compile(r"[{;]\s*(--[-_a-zA-Z0-9]+)\s*:")
 """A custom property's declaration, found quickly (a match inside a string only costs a pass that drops nothing)."""
-_MARK = re.compile(r"[\"'{};()]|/\*")
+_TOKEN = re.compile(r"""'(?:\\.|[^'\\])*'?|"(?:\\.|[^"\\])*"?|/\*.*?(?:\*/|\Z)|[;(){}]""", re.DOTALL)
+"""A string or a comment (matched whole, so nothing inside one counts), or a character that shapes a rule's body."""
 
 
 def drop_unread_properties(sheets: list[str], others: Iterable[str], used: Callable[[str], bool]) -> list[str]:
@@ -53,7 +56,7 @@ def drop_unread_properties(sheets: list[str], others: Iterable[str], used: Calla
 def _without(css: str, unread: Collection[str]) -> str:
     """`css` without the declarations of the `unread` custom properties, and without rules left empty."""
     out = []
-    for prelude, body in _blocks(css):
+    for prelude, body in blocks(css):
         head = prelude.strip()
         if body is None or (head.startswith("@") and not head.startswith(_GROUPS)):
             out.append(prelude if body is None else f"{prelude}{{{body}}}")
@@ -75,63 +78,21 @@ def _without(css: str, unread: Collection[str]) -> str:
 
 
 def _declarations(body: str) -> list[str] | None:
-    """A rule's body split at its top-level semicolons (not those in strings or inside `url(...)`).
+    """A rule's body split at its top-level semicolons (not those in strings, comments or `url(...)`).
 
     None when the body holds a nested rule (CSS nesting), whose braces a split would break.
     """
     parts, depth, start = [], 0, 0
-    for index, char in _marks(body):
-        if char in "{}":
+    for token in _TOKEN.finditer(body):
+        mark = token.group()
+        if mark in ("{", "}"):
             return None
-        if char == "(":
+        if mark == "(":
             depth += 1
-        elif char == ")":
+        elif mark == ")":
             depth = max(0, depth - 1)
-        elif char == ";" and depth == 0:
-            parts.append(body[start:index])
-            start = index + 1
+        elif mark == ";" and depth == 0:
+            parts.append(body[start : token.start()])
+            start = token.end()
     parts.append(body[start:])
     return parts
-
-
-def _blocks(css: str) -> Iterator[tuple[str, str | None]]:
-    """Top-level (prelude, body) pairs; a statement such as `@import "x";` comes as (text, None)."""
-    depth, start, opening = 0, 0, 0
-    for index, char in _marks(css):
-        if char == "{":
-            if depth == 0:
-                opening = index
-            depth += 1
-        elif char == "}" and depth > 0:
-            depth -= 1
-            if depth == 0:
-                yield css[start:opening], css[opening + 1 : index]
-                start = index + 1
-        elif char == ";" and depth == 0:
-            yield css[start : index + 1], None
-            start = index + 1
-    if css[start:].strip():
-        yield css[start:], None
-
-
-def _marks(css: str) -> Iterator[tuple[int, str]]:
-    """The characters that shape `css`, with their index; strings and comments are skipped over."""
-    index = 0
-    while (found := _MARK.search(css, index)) is not None:
-        index = found.start()
-        char = css[index]
-        if char in "\"'":
-            index = _after_string(css, index)
-        elif char == "/":
-            end = css.find("*/", index + 2)
-            index = len(css) if end < 0 else end + 2
-        else:
-            yield index, char
-            index += 1
-
-
-def _after_string(css: str, opening: int) -> int:
-    quote, index = css[opening], opening + 1
-    while index < len(css) and css[index] != quote:
-        index += 2 if css[index] == "\\" else 1
-    return index + 1
