@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from .css_properties import drop_unread_properties
 from .css_trim import SiteText, trim_unused_rules
 
 __all__ = ["compact_css", "compact_html", "compact_js", "compact_stylesheets"]
@@ -150,10 +151,12 @@ def compact_stylesheets(site_dir: Path, written: Mapping[str, str] | None = None
     for script in scripts:
         text.add(Path(script).read_text(encoding="utf-8", errors="replace"))
     used = text.used()
-    for sheet in sorted(site_dir.glob("assets/stylesheets/*.min.css")):
-        trimmed = trim_unused_rules(sheet.read_text(encoding="utf-8"), used)
+    theme_sheets = sorted(site_dir.glob("assets/stylesheets/*.min.css"))
+    trimmed = [trim_unused_rules(sheet.read_text(encoding="utf-8"), used) for sheet in theme_sheets]
+    own_sheets = (Path(sheet).read_text(encoding="utf-8", errors="replace") for sheet in sheets if not sheet.endswith(".min.css"))
+    for sheet, thinned in zip(theme_sheets, drop_unread_properties(trimmed, own_sheets, used), strict=True):
         sheet.unlink()  # never write through a link into the theme's folder
-        sheet.write_text(trimmed, encoding="utf-8")
+        sheet.write_text(thinned, encoding="utf-8")
     count = 0
     for path in sorted(Path(file) for file in (*scripts, *sheets)):
         # The theme ships its own files minified (lunr language files aside, left as they are).

@@ -156,6 +156,36 @@ class _Checker:
     def disagreements(self, disagreements: list[Disagreement]) -> None:
         for disagreement in disagreements:
             self.paragraphs(disagreement.origin, disagreement.paragraphs)
+            if disagreement.quote is not None:
+                self.disagreement_quote(disagreement, disagreement.quote)
+
+    def disagreement_quote(self, disagreement: Disagreement, quote: str) -> None:
+        """The reading's words are copied exactly, from a paragraph the disagreement is about.
+
+        The quote is shown beside that paragraph as "The reading says", so words the reading does not
+        hold there would put a misquote in front of students. Without `paragraphs`, any reading will do.
+        """
+        refs = {reading_id: numbers for reading_id, numbers in disagreement.paragraphs.items() if reading_id in self.readings}
+        if disagreement.paragraphs and not refs:
+            return  # Only unknown readings: already reported where they are named.
+        searched = [
+            paragraph
+            for reading_id, reading in self.readings.items()
+            if not refs or reading_id in refs
+            for paragraph in reading.paragraphs
+            if not refs or paragraph.number in refs[reading_id]
+        ]
+        text = fold(" ".join(paragraph.text for paragraph in searched), lower=False)
+        needle = fold(quote, lower=False)
+        if not searched or needle in text:
+            return
+        where = " or ".join(f"paragraph{'s' if len(numbers) > 1 else ''} {', '.join(map(str, numbers))} of '{reading_id}'" for reading_id, numbers in refs.items())
+        nearest = _nearest_text(text, needle)
+        self.problems.add(
+            disagreement.origin.path,
+            disagreement.origin.line("quote"),
+            f"the quote '{quote}' is not in {where or 'any reading'}. The nearest text is '{nearest}'. Copy the reading's words exactly, or fix 'paragraphs'.",
+        )
 
     def relationships(self, actor: Actor, actors: dict[str, Actor]) -> None:
         for relationship in actor.relationships:

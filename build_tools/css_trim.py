@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
+from .css_scan import blocks
+
 __all__ = ["SiteText", "trim_unused_rules", "used_in"]
 
 _GROUPS = ("@media", "@supports", "@container", "@layer")
@@ -31,9 +33,6 @@ _CLASS = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 _DATA_VALUE = re.compile(r"\[\s*data-[-_a-zA-Z0-9]+\s*=\s*([\"']?)([-_a-zA-Z0-9]+)\1\s*\]")
 """An exact-value test of a `data-` attribute, whose value is made of name characters only (group 2)."""
-_BLOCK_MARK = re.compile(r"[\"';{]|/\*")
-"""Where a top-level block or statement may start or end: a string, a comment, a ';' or a '{'."""
-_BRACE_MARK = re.compile(r"[\"'{}]")
 _NESTING = frozenset("()[]")
 _SELECTOR_MARK = re.compile(r"[()\[\],]")
 _PARENTHESIS = re.compile(r"[()]")
@@ -99,7 +98,7 @@ def _runs_before_template(data: bytes, spaced: bytes) -> Iterator[bytes]:
 def trim_unused_rules(css: str, used: Callable[[str], bool]) -> str:
     """`css` (minified or not) without the selectors that name an unused class, and without rules left empty."""
     out = []
-    for prelude, body in _blocks(css):
+    for prelude, body in blocks(css):
         head = prelude.strip()
         if body is None:
             out.append(prelude)
@@ -156,53 +155,3 @@ def _split_selectors(prelude: str) -> list[str]:
             depth += 1 if char in "([" else -1
     parts.append(prelude[start:])
     return parts
-
-
-def _blocks(css: str) -> Iterator[tuple[str, str | None]]:
-    """Top-level (prelude, body) pairs; a statement such as `@charset "x";` comes as (text, None).
-
-    Comments outside rules are dropped; strings are skipped over, so a brace inside one never counts.
-    The scan jumps from one character that matters to the next (a regular expression finds it).
-    """
-    index, start, length = 0, 0, len(css)
-    while (found := _BLOCK_MARK.search(css, index)) is not None:
-        index = found.start()
-        char = css[index]
-        if char in "\"'":
-            index = _after_string(css, index)
-        elif char == "/":
-            end = css.find("*/", index + 2)
-            index = length if end < 0 else end + 2
-        elif char == ";":
-            yield css[start : index + 1], None
-            start = index = index + 1
-        else:
-            end = _closing_brace(css, index)
-            yield _strip_comments(css[start:index]), css[index + 1 : end]
-            start = index = end + 1
-
-
-def _strip_comments(prelude: str) -> str:
-    return re.sub(r"/\*.*?\*/", "", prelude, flags=re.DOTALL)
-
-
-def _closing_brace(css: str, opening: int) -> int:
-    depth, index = 0, opening
-    while (found := _BRACE_MARK.search(css, index)) is not None:
-        index = found.start()
-        char = css[index]
-        if char in "\"'":
-            index = _after_string(css, index)
-            continue
-        depth += 1 if char == "{" else -1
-        if depth == 0:
-            return index
-        index += 1
-    return len(css)
-
-
-def _after_string(css: str, opening: int) -> int:
-    quote, index = css[opening], opening + 1
-    while index < len(css) and css[index] != quote:
-        index += 2 if css[index] == "\\" else 1
-    return index + 1

@@ -78,10 +78,14 @@ def preview_entries(library: Library, reading: Reading, mentions: dict[str, list
 
 
 def short_definition(text: str) -> str:
-    """The first sentence, cut at its first comma, semicolon or colon when what comes before says enough (4+ words)."""
+    """The first sentence, cut at its first semicolon, colon or bracket when what comes before says enough (4+ words).
+
+    Never at a comma: what follows one often carries the meaning ("The group of nations, led by one of
+    them, that ..."), and a cut there leaves students a definition that says nothing.
+    """
     start, end = split_sentences(text)[0]
     sentence = text[start:end].strip()
-    cut = re.search(r"[,;:(]", sentence)
+    cut = re.search(r"[;:(]", sentence)
     if cut and len(sentence[: cut.start()].split()) >= 4:
         return sentence[: cut.start()].rstrip() + "."
     return sentence

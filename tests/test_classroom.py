@@ -151,10 +151,10 @@ def scaffolded_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def test_gists_follow_their_paragraphs_and_leave_the_text_whole(scaffolded_site: BuiltSite, mini_site: BuiltSite) -> None:
     html = scaffolded_site.html(READING)
     gists = html.select("p.gist")
-    assert [(gist["data-p"], gist.get_text()) for gist in gists] == [("1", "The board shut a quay."), ("3", "She asks the board to open it again.")]
+    # The label "Gist of paragraph N" counts paragraphs in CSS: each gist must come right after its own.
+    follows = [(gist.find_previous_sibling("p", class_="reading-paragraph")["id"], gist.get_text()) for gist in gists]
+    assert follows == [("p1", "The board shut a quay."), ("p3", "She asks the board to open it again.")]
     for gist in gists:
-        paragraph = gist.find_previous_sibling("p", class_="reading-paragraph")
-        assert paragraph["data-paragraph"] == gist["data-p"], "each gist comes right after its paragraph"
         assert "no-term-links" in gist["class"] and gist.find("a") is None and gist.has_attr("hidden")
     before = [p.get_text() for p in mini_site.html(READING).select("p.reading-paragraph")]
     assert [p.get_text() for p in html.select("p.reading-paragraph")] == before, "the reading's words are untouched"
@@ -176,12 +176,71 @@ def test_the_vocabulary_preview_lists_terms_in_order_of_first_mention_without_gu
     assert "A stone platform where ships load and unload." in box.get_text()
 
 
+@pytest.mark.parametrize(
+    ("short", "shown"),
+    [
+        ("The group of nations, led by one of them, that fought together. It ended in 1918.", "The group of nations, led by one of them, that fought together."),
+        ("On the night of 3 May, strikers closed the mills. Many were fired.", "On the night of 3 May, strikers closed the mills."),
+        ("A law passed by the state assembly; it gave women the vote.", "A law passed by the state assembly."),
+        ("A paper written by many hands (a petition) and sent to Congress.", "A paper written by many hands."),
+        ("A short one; with a cut.", "A short one; with a cut."),
+    ],
+)
+def test_the_vocabulary_preview_keeps_a_definitions_meaning(short: str, shown: str) -> None:
+    """The first sentence, cut only at a clause mark: a cut at a comma can leave a definition that says nothing."""
+    from build_tools.scaffolds import short_definition
+
+    assert short_definition(short) == shown
+
+
 def test_reading_time_is_on_the_reading_and_the_home_page(mini_site: BuiltSite) -> None:
     reading = mini_site.html(READING).select_one(".reading-meta .reading-time").get_text()
     assert re.fullmatch(r"Reading time: about 1 minute \(\d+ words\)\.", reading), reading
     home = mini_site.html("").select_one("article .reading-list")
     assert home.a["href"] == "readings/harbour/" and "1 min read" in home.get_text()
     assert home.find_previous("h1") is not None
+
+
+@pytest.mark.browser
+def test_paragraph_numbers_and_gist_labels_count_the_paragraphs(real_site: BuiltSite) -> None:
+    """The numbers are a CSS counter of the site's stylesheet, not written in the page: the browser must lay out each
+    paragraph's own number, and "Gist of paragraph N" with the number of the paragraph the gist follows."""
+    from browser import serve
+    from own_thread import chromium, own_thread
+
+    reading = next(path for path in sorted((real_site.root / "readings").iterdir()) if path.is_dir())
+    html = real_site.html(f"readings/{reading.name}/")
+    paragraphs = [paragraph["id"] for paragraph in html.select("p.reading-paragraph")]
+    gists = [gist.find_previous_sibling("p", class_="reading-paragraph")["id"] for gist in html.select("p.gist")]
+
+    @own_thread
+    def generated() -> list[tuple[str, str]]:
+        """(id or class of the element, the text of its ::before), in document order, as the browser laid them out."""
+        with serve(real_site.root) as url, chromium() as context:
+            page = context.new_page()
+            page.goto(url + f"readings/{reading.name}/")
+            if gists:
+                page.get_by_label("Show gists").check()
+            snapshot = context.new_cdp_session(page).send("DOMSnapshot.captureSnapshot", {"computedStyles": []})
+        strings, nodes, layout = snapshot["strings"], snapshot["documents"][0]["nodes"], snapshot["documents"][0]["layout"]
+        before = {node for node, kind in zip(nodes["pseudoType"]["index"], nodes["pseudoType"]["value"], strict=True) if strings[kind] == "before"}
+        texts: dict[int, str] = {}
+        for node, text in zip(layout["nodeIndex"], layout["text"], strict=True):
+            if node in before and text >= 0:
+                texts[node] = texts.get(node, "") + strings[text]
+        named = []
+        for node, text in texts.items():
+            attributes = [strings[index] for index in nodes["attributes"][nodes["parentIndex"][node]]]
+            pairs = dict(zip(attributes[::2], attributes[1::2], strict=True))
+            named.append((pairs.get("id") or pairs.get("class", ""), text))
+        return named
+
+    shown = generated()
+    assert [text for name, text in shown if name in paragraphs] == [id.removeprefix("p") for id in paragraphs]
+    assert paragraphs == [f"p{number}" for number in range(1, len(paragraphs) + 1)]
+    gist_class = html.select_one("p.gist")["class"] if gists else []
+    labels = [text for name, text in shown if name == " ".join(gist_class)]
+    assert labels == [f"Gist of paragraph {id.removeprefix('p')}: " for id in gists]
 
 
 @pytest.mark.browser

@@ -20,4 +20,4 @@ def test_a_disabled_plugin_generates_and_links_nothing(mini_project: Path, tmp_p
     assert not (site.root / "glossary").exists() and not (site.root / "timeline").exists()
     reading = site.html("readings/harbour/")
     assert reading.select("article p"), "the reading is built from its source"
-    assert not reading.select("a.term-link") and not reading.select("[data-paragraph]")
+    assert not reading.select("a.term-link") and not reading.select(".reading-paragraph")

@@ -121,7 +121,7 @@ def test_reading_handout_numbers_every_paragraph_in_the_margin(reading_pdf: Prin
     assert paragraphs
     lines = [squeeze(line) for line in reading_pdf.layout.splitlines()]
     for paragraph in paragraphs:
-        number = paragraph["data-paragraph"]
+        number = paragraph["id"].removeprefix("p")
         opening = squeeze(" ".join(paragraph.get_text().split()[:2]))  # two words: a note number may follow the third
         assert any(line.startswith(number + opening) for line in lines), f"paragraph {number} ('{opening}…') has no number before it"
 

@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 from ..classroom import gist_warnings
+from ..disagreement_checks import repeated_disagreement_warnings
 from ..errors import ContentError
 from ..layout import Layout
 from ..load import ContentPaths
@@ -62,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             from ..readability import check_readability
 
             readability = check_readability(library)
-            for warning in [*readability.warnings, *gist_warnings(library.classroom)]:
+            for warning in [*readability.warnings, *gist_warnings(library.classroom), *repeated_disagreement_warnings(library)]:
                 print(f"warning: {warning}", file=sys.stderr)
             print(readability.summary())
         elif args.command == "export":
