@@ -86,7 +86,8 @@ class Linker:
             scope: the readings the text is about. Targets scoped to other readings are not
                 found; None finds every target, an empty collection only the unscoped ones.
         """
-        if self._empty or not text:
+        # Most texts of a page's tree are the line breaks between its blocks: they hold no word, so no mention.
+        if self._empty or not text or text.isspace():
             return []
         folded = fold(text)
         # Keys are padded with spaces and the text's non-word characters become spaces, so the

@@ -65,13 +65,17 @@ class ContentPaths:
 
     def _display_prefix(self, folder: Path) -> str | None:
         """What `display_unresolved` puts before the name of a file in `folder`; None outside the root. Once per folder."""
-        if folder not in self._prefixes:
-            try:
-                relative = folder.absolute().relative_to(self.root.absolute()).as_posix()
-                self._prefixes[folder] = "" if relative == "." else relative + "/"
-            except ValueError:
-                self._prefixes[folder] = None
-        return self._prefixes[folder]
+        try:
+            return self._prefixes[folder]
+        except KeyError:
+            pass
+        try:
+            relative = folder.absolute().relative_to(self.root.absolute()).as_posix()
+            prefix: str | None = "" if relative == "." else relative + "/"
+        except ValueError:
+            prefix = None
+        self._prefixes[folder] = prefix
+        return prefix
 
     @cached_property
     def _prefixes(self) -> dict[Path, str | None]:
@@ -196,12 +200,11 @@ def _entries(folder: Path) -> list[Path]:
     return [folder / name for name in sorted(names)]
 
 
-def _refuse(paths: ContentPaths, file: Path) -> Problem | None:
-    """Why `file` cannot be read as content: a link that leaves the project or leads nowhere, or a folder.
+def _refuse(paths: ContentPaths, file: Path, display: str) -> Problem | None:
+    """Why `file` (shown as `display`) cannot be read as content: a link that leaves the project or leads nowhere, or a folder.
 
     The target of a link is never printed: it may be outside the project, and not the teacher's to show.
     """
-    display = paths.display_unresolved(file)
     try:
         # The common case, one system call: a regular file (not a link) in a folder inside the project.
         if stat.S_ISREG(os.lstat(file).st_mode) and paths.folder_inside(file.parent):
@@ -224,21 +227,22 @@ def _refuse(paths: ContentPaths, file: Path) -> Problem | None:
 
 
 def _read(paths: ContentPaths, file: Path, problems: list[Problem], read: YamlReader) -> YamlFile | None:
-    refused = _refuse(paths, file)
+    display = paths.display_unresolved(file)
+    refused = _refuse(paths, file, display)
     if refused is not None:
         problems.append(refused)
         return None
-    parsed, found = read(file, paths.display_unresolved(file))
+    parsed, found = read(file, display)
     problems.extend(found)
     return parsed
 
 
 def _read_reading(paths: ContentPaths, file: Path, problems: list[Problem]) -> RawReading | None:
-    refused = _refuse(paths, file)
+    display = paths.display_unresolved(file)
+    refused = _refuse(paths, file, display)
     if refused is not None:
         problems.append(refused)
         return None
-    display = paths.display_unresolved(file)
     text, found = read_text(file, display)
     problems.extend(found)
     if text is None:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, ClassVar, Literal
+from functools import cache
+from typing import TYPE_CHECKING, Annotated, ClassVar, Literal, get_args, get_origin
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints
@@ -176,12 +177,35 @@ class Located(BaseModel):
     def locate(self, origin: Origin) -> None:
         """Record where this item and each item inside it were written; validation calls it once, before anyone reads it."""
         self._origin = origin
-        for name in type(self).model_fields:
+        for name in _nested_fields(type(self)):
             value = getattr(self, name)
             parts = enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict) else [(None, value)]
             for key, item in parts:
                 if isinstance(item, Located):
                     item.locate(origin.at(name) if key is None else origin.at(name, key))
+
+
+@cache
+def _nested_fields(model: type[Located]) -> tuple[str, ...]:
+    """The fields of `model` whose type can hold a `Located` item: `locate` looks only in these, not in every string and number."""
+    return tuple(name for name, field in model.model_fields.items() if _may_hold_located(field.annotation))
+
+
+def _may_hold_located(annotation: object) -> bool:
+    """Whether a value of this type can be, or contain, a `Located` item; any type it cannot tell counts as yes."""
+    if isinstance(annotation, type) and not get_args(annotation):
+        return issubclass(annotation, Located) or annotation is object
+    if get_origin(annotation) is Literal:
+        return False
+    arguments = get_args(annotation)
+    if not arguments:
+        return annotation is not None
+    return any(_may_hold_located(argument) for argument in arguments if not _is_metadata(annotation, argument))
+
+
+def _is_metadata(annotation: object, argument: object) -> bool:
+    """The constraints of an `Annotated[...]` type (its arguments after the first), which are not types of values."""
+    return get_origin(annotation) is Annotated and argument is not get_args(annotation)[0]
 
 
 class _Content(Located):

@@ -58,6 +58,8 @@ class Site:
     """Generated page src_uri → the script or style the build itself wrote into it, for the sanitizer to keep."""
     templates: PageTemplates = field(default_factory=page_templates)
     """The page templates the pages were rendered with (the home page's list of readings too)."""
+    linker: Linker | None = None
+    """The linker over `targets` that found the mentions: the engine's term links use it too, so it is built once per build."""
 
     def scope(self, src_uri: str, declared: object = None) -> tuple[str, ...]:
         """The readings a page is about, for linking: its planned scope, or `readings:` from its front matter.
@@ -111,7 +113,8 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
     layout = layout or Layout()
     templates = templates or page_templates()
     targets = link_targets(library, layout)
-    mentions = find_mentions(library, Linker(targets))
+    linker = Linker(targets)
+    mentions = find_mentions(library, linker)
     pages = [
         GeneratedPage(layout.glossary_index, render_glossary_index(library, layout, templates)),
         GeneratedPage(layout.actors_index, render_actors_index(library, layout, templates)),
@@ -141,4 +144,4 @@ def plan_site(library: Library, layout: Layout | None = None, *, teacher: bool =
     scopes.update({layout.entry_uri(entry): tuple(entry.readings) for entry in library.entries if entry.readings})
     entry_pages = {layout.entry_uri(entry): entry for entry in library.entries}
     trusted: dict[str, tuple[str, ...]] = {uri: (PAGE_SCRIPT,) for uri in (layout.self_check, *(layout.worksheet(phase) for phase in PHASE_TITLES))}
-    return Site(library, layout, tuple(targets), tuple(pages), readings, mentions, scopes, first_page, entry_pages, trusted, templates)
+    return Site(library, layout, tuple(targets), tuple(pages), readings, mentions, scopes, first_page, entry_pages, trusted, templates, linker)

@@ -52,6 +52,8 @@ def test_legitimate_html_is_kept(html: str) -> None:
         ('<a href="java&#10;script:alert(1)">x</a>', "<a>x</a>"),
         ('<img src="data:image/svg+xml,x">', "<img>"),
         ('<svg><use href="https://example.org/x.svg#a"></use></svg>', "<svg><use></use></svg>"),
+        ('<SVG><USE HREF="https://example.org/x.svg#a"></USE></SVG>', "<svg><use></use></svg>"),
+        ('<svg><Use\nhref="https://example.org/x.svg#a"/></svg>', "<svg><use></use></svg>"),
         ('<svg><foreignObject><p>x</p></foreignObject></svg>', "<svg></svg>"),
         ('<input type="image" src="x">', "<input>"),
         ('<iframe srcdoc="x">y</iframe>z', "z"),

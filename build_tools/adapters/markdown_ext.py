@@ -180,10 +180,16 @@ class TermLinkExtension(Extension):
         self.linked: dict[str, set[str]] = {}
         """Page src_uri → the ids of the entries it links: a live-preview rebuild renders a page again when one of them changes."""
 
-    def set_targets(self, targets: list[LinkTarget]) -> None:
-        """Replace the targets (the plugin calls this on every build, so serve picks up YAML edits)."""
+    def set_targets(self, targets: list[LinkTarget], linker: Linker | None = None) -> None:
+        """Replace the targets (the plugin calls this on every build, so serve picks up YAML edits).
+
+        Args:
+            targets: what mentions link to.
+            linker: a `Linker` already built over exactly these targets (the plugin's, which found the
+                mentions), so it is not built again; None builds one when the first page needs it.
+        """
         self.setConfig("targets", targets)
-        self._linker = None
+        self._linker = linker if targets else None
 
     def start_page(self, src_uri: str, frequency: str = "", scope: tuple[str, ...] | None = None) -> None:
         """Clear per-page state before a page is converted.

@@ -121,7 +121,7 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             if name not in config.markdown_extensions:
                 config.markdown_extensions.append(name)
         self.extension = TermLinkExtension(frequency=self.config.linker_frequency, gap=self.config.linker_gap)
-        self.extension.set_targets(list(self.site.targets))
+        self.extension.set_targets(list(self.site.targets), self.site.linker)
         config.markdown_extensions.append(self.extension)
         if self.command == "serve":
             self.template_cache.attach(config.theme)
