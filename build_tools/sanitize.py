@@ -152,12 +152,13 @@ the cleaning itself for a page body (about 1 ms a page). The sets are frozen, so
 import sees the same rules as one built per page."""
 
 _CLEANER_WITHOUT_USE = _cleaner(None)
-"""The same rules without `_filter`, for HTML that has no `use` element, the only one the filter judges:
+"""The same rules without `_filter`, for HTML that has none of the elements the filter judges (`use`):
 the filter is a Python call for every attribute of the page, about a seventh of the cleaning time."""
 
-_USE_TAG = re.compile(r"<use", re.IGNORECASE)
-"""Every `use` element starts so: an HTML parser reads a tag's name from the characters right after `<`,
-folding only ASCII capitals (`re.IGNORECASE` folds more, so it finds a few names that are not `use`, never misses one)."""
+_USE_TAG = re.compile("|".join(sorted(f"<{re.escape(tag)}" for tag, _ in _INTERNAL_ONLY)), re.IGNORECASE)
+"""Every element `_filter` judges starts so: an HTML parser reads a tag's name from the characters right after `<`,
+folding only ASCII capitals (`re.IGNORECASE` folds more, so it finds a few names that are not these, never misses one).
+Made from `_INTERNAL_ONLY`, so an element added there is never cleaned without the filter."""
 
 
 def _clean(html: str) -> str:
