@@ -19,61 +19,22 @@ from .css_trim import SiteText, trim_unused_rules
 
 __all__ = ["compact_css", "compact_html", "compact_js", "compact_stylesheets"]
 
-_KEEP = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_OPEN = re.compile(r"<(pre|textarea|script|style)\b", re.IGNORECASE)
-_CLOSE = {name: re.compile("</" + "".join(f"[{char}{char.upper()}]" for char in name) + r"\s*>") for name in ("pre", "textarea", "script", "style")}
-"""The end tag of each kept element, its name in any mix of ASCII capitals and small letters."""
+_KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
 _INDENT = re.compile(r"\n\s+")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def compact_html(html: str) -> str:
     """The page without indentation and blank lines, except inside pre, textarea, script and style."""
+    parts = _KEEP.split(html)
+    # split() with two groups yields: text, whole kept block, tag name, text, ...
     out = []
-    position = 0
-    for start, end in _kept_blocks(html):
-        out += [_compact_text(html[position:start]), html[start:end]]
-        position = end
-    out.append(_compact_text(html[position:]))
+    for index in range(0, len(parts), 3):
+        # Comments (the icon set's licence note in every inline icon, say) never render.
+        out.append(_INDENT.sub("\n", _COMMENT.sub("", parts[index])))
+        if index + 1 < len(parts):
+            out.append(parts[index + 1])
     return "".join(out)
-
-
-def _kept_blocks(html: str) -> list[tuple[int, int]]:
-    """Start and end of each pre, textarea, script and style element (opening tag to end tag), left to right, as `_KEEP` finds them.
-
-    Splitting the page with `_KEEP` cost as much as the rest of `compact_html`: its lazy `.*?` tries the end tag
-    at every character of the theme's long scripts, where a search for the end tag goes from `<` to `<`.
-    An opening tag that is never closed is not a block (the search goes on after it), as with `_KEEP`.
-    """
-    blocks = []
-    search = 0
-    while (opening := _OPEN.search(html, search)) is not None:
-        end = _block_end(html, opening)
-        if end is None:
-            search = opening.start() + 1
-            continue
-        blocks.append((opening.start(), end))
-        search = end
-    return blocks
-
-
-def _block_end(html: str, opening: re.Match[str]) -> int | None:
-    """Where the element that `opening` starts ends, exactly as `_KEEP` decides; None when it is never closed."""
-    name = opening.group(1)
-    closing = _CLOSE[name.lower()].search(html, opening.end()) if name.isascii() else None
-    # `_KEEP` compares the two names with Unicode's case rules, under which a few letters outside ASCII
-    # ('İ', the Kelvin sign) equal ASCII ones: where such a letter may stand, `_KEEP` itself decides.
-    if closing is not None and html[opening.end() : closing.end()].isascii():
-        return closing.end()
-    if closing is None and html.isascii():
-        return None
-    match = _KEEP.match(html, opening.start())
-    return None if match is None else match.end()
-
-
-def _compact_text(text: str) -> str:
-    # Comments (the icon set's licence note in every inline icon, say) never render.
-    return _INDENT.sub("\n", _COMMENT.sub("", text))
 
 
 _CSS_TOKENS = re.compile(r"(\"(?:[^\"\\\n]|\\.)*\"|'(?:[^'\\\n]|\\.)*')|/\*.*?\*/|(\s+)", re.DOTALL)
