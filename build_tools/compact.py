@@ -112,13 +112,8 @@ def compact_stylesheets(site_dir: Path, written: Mapping[str, str] | None = None
     for script in scripts:
         text.add(Path(script).read_text(encoding="utf-8", errors="replace"))
     used = text.used()
-    theme_sheets = sorted(site_dir.glob("assets/stylesheets/*.min.css"))
-    trimmed = [trim_unused_rules(sheet.read_text(encoding="utf-8"), used) for sheet in theme_sheets]
-    own_sheets = (Path(sheet).read_text(encoding="utf-8", errors="replace") for sheet in sheets if not sheet.endswith(".min.css"))
-    for sheet, thinned in zip(theme_sheets, drop_unread_properties(trimmed, own_sheets, used), strict=True):
-        sheet.unlink()  # never write through a link into the theme's folder
-        sheet.write_text(thinned, encoding="utf-8")
     count = 0
+    own_sheets: list[str] = []
     for path in sorted(Path(file) for file in (*scripts, *sheets)):
         # The theme ships its own files minified (lunr language files aside, left as they are).
         if path.name.endswith((".min.css", ".min.js")) or "/lunr/" in path.as_posix():
@@ -127,7 +122,14 @@ def compact_stylesheets(site_dir: Path, written: Mapping[str, str] | None = None
         compacted = compact_css(source) if path.suffix == ".css" else compact_js(source)
         path.unlink()  # never write through a link into the docs folder
         path.write_text(compacted, encoding="utf-8")
+        if path.suffix == ".css":
+            own_sheets.append(compacted)  # what reads the theme's custom properties, besides the theme
         count += 1
+    theme_sheets = sorted(site_dir.glob("assets/stylesheets/*.min.css"))
+    trimmed = [trim_unused_rules(sheet.read_text(encoding="utf-8"), used) for sheet in theme_sheets]
+    for sheet, thinned in zip(theme_sheets, drop_unread_properties(trimmed, own_sheets, used), strict=True):
+        sheet.unlink()  # never write through a link into the theme's folder
+        sheet.write_text(thinned, encoding="utf-8")
     return count
 
 
