@@ -18,6 +18,8 @@ LAST_YEAR = 2100
 """Plausible years: a year 0 or 2999 is a typo (four digits cannot write earlier years anyway)."""
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _JSON_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_MONTH_NAMES = tuple(calendar.month_name)
+"""Month names, index 1 to 12: `calendar.month_name` formats a date with strftime on every lookup."""
 
 
 @dataclass(frozen=True, order=True)
@@ -43,7 +45,7 @@ class PartialDate:
         if match.group(2) and not 1 <= month <= 12:
             raise ValueError(f"'{text}' has month {month}; months run from 01 to 12")
         if match.group(3) and not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise ValueError(f"'{text}' has day {day}, which {calendar.month_name[month]} {year} does not have")
+            raise ValueError(f"'{text}' has day {day}, which {_MONTH_NAMES[month]} {year} does not have")
         return cls(year, month, day)
 
     @property
@@ -60,7 +62,7 @@ class PartialDate:
         """The date as a reader says it: `3 January 2020`, `January 2020`, `2020`."""
         if not self.month:
             return str(self.year)
-        month = calendar.month_name[self.month]
+        month = _MONTH_NAMES[self.month]
         return f"{self.day} {month} {self.year}" if self.day else f"{month} {self.year}"
 
     def __str__(self) -> str:
