@@ -41,7 +41,7 @@ _ALLOWED_TAGS = frozenset(_KNOWN_TAGS | _TAGS_AS_TEXT)
 _DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9]*)$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ANY_START: tuple[tuple[str, re.Pattern[str]], ...] = tuple(yaml.SafeLoader.yaml_implicit_resolvers.get(None, []))
-_RESOLVERS = {first: (*resolvers, *_ANY_START) for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items() if first is not None}
+_RESOLVERS: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {first: (*resolvers, *_ANY_START) for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items() if first is not None}
 """The safe loader's implicit resolvers by a plain scalar's first character, each list with the any-start ones after it."""
 
 
