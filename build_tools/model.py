@@ -67,6 +67,7 @@ _MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^\s>()]*(?:\([^\s()]*\))?[^\s>()]*)")
 # destination may be on the next line.
 _LINK_DEFINITION = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+[ \t>]*)*\[[^\]]+\]:[ \t]*\n?[ \t>]*<?([^\s>]+)", re.MULTILINE)
 _SAFE_LINK = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9._-]+(/|\.md|#|$))", re.IGNORECASE)
+_WEB_SCHEME = re.compile(r"^https?://", re.IGNORECASE)
 _URL_FORBIDDEN = re.compile(r'[\x00-\x20\x7f"<>\\`{}|^]')
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^xn--", re.IGNORECASE)
 
@@ -79,9 +80,10 @@ def _plain(value: str) -> str:
 
 def _url(value: str) -> str:
     """A real web address (http or https, a host with a dot), safe to write as a `<...>` Markdown destination."""
-    if re.match(r"^https?://", value, re.IGNORECASE) and _URL_FORBIDDEN.search(value):
+    web = _WEB_SCHEME.match(value) is not None
+    if web and _URL_FORBIDDEN.search(value):
         raise ValueError(f"'{value}' contains spaces, quotes or angle brackets; copy the address exactly from the browser's address bar")
-    if re.match(r"^https?://", value, re.IGNORECASE) and re.search(r"[\[\]]", value):
+    if web and ("[" in value or "]" in value):
         raise ValueError(f"'{value}' contains '[' or ']', which a web address cannot hold; copy the address exactly from the browser's address bar")
     try:
         parts = urlsplit(value)
