@@ -32,6 +32,7 @@ from ..sharing import edit_link, edit_url, entry_source, share_link
 from ..site import load_site
 from ..stylesheet_bundle import StylesheetBundle, inline_stylesheets
 from ..yamlcache import YamlCache
+from ..yamlfile import read_yaml
 from .dirty_build import DirtyBuild
 from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .template_cache import TemplateCache
@@ -105,7 +106,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name, self.config.templates_dir
         )
         try:
-            self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition, read=self.yaml_cache.read)
+            # Parsed files are kept only for the live preview's next rebuild; a one-off build would just hold them in memory.
+            read = self.yaml_cache.read if self.command == "serve" else read_yaml
+            self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition, read=read)
         except ContentError as error:
             if self.command != "serve" or self.site is None:
                 raise PluginError(error.report()) from None
