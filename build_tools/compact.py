@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from .css_properties import drop_unread_properties
 from .css_trim import SiteText, trim_unused_rules
 
-__all__ = ["compact_css", "compact_html", "compact_js", "compact_stylesheets"]
+__all__ = ["compact_css", "compact_html", "compact_js", "compact_stylesheets", "compact_template"]
 
 _KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL)
 _INDENT = re.compile(r"\n\s+")
@@ -26,12 +26,43 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 def compact_html(html: str) -> str:
     """The page without indentation and blank lines, except inside pre, textarea, script and style."""
-    parts = _KEEP.split(html)
+    return _compact(html, _without_indents_and_comments)
+
+
+def _without_indents_and_comments(text: str) -> str:
+    # Comments (the icon set's licence note in every inline icon, say) never render.
+    return _INDENT.sub("\n", _COMMENT.sub("", text))
+
+
+def compact_template(source: str) -> str:
+    """A theme template's source compacted as `compact_html` compacts the pages it prints, once when it loads.
+
+    Most of a page is the theme's, written in templates indented for people to read: removed from
+    the template, that indentation is never printed, and `compact_html` has far less to do on each
+    page (which it must still do: the blank lines statements leave, and the text a template prints).
+    Whitespace inside a Jinja tag changes nothing it prints (a string literal aside, which
+    `compact_html` compacts in the page anyway), so tags are text like any other here. An HTML
+    comment that holds a Jinja statement (`<!-- {% set x = 1 %} -->`) stays: removing it would
+    change what the template does.
+    """
+    return _compact(source, _without_indents_and_plain_comments)
+
+
+def _without_indents_and_plain_comments(text: str) -> str:
+    return _INDENT.sub("\n", _COMMENT.sub(_unless_statement, text))
+
+
+def _unless_statement(comment: re.Match[str]) -> str:
+    return comment.group() if "{%" in comment.group() else ""
+
+
+def _compact(text: str, compact: Callable[[str], str]) -> str:
+    """`text` with `compact` applied outside pre, textarea, script and style, whose whitespace is meaningful."""
+    parts = _KEEP.split(text)
     # split() with two groups yields: text, whole kept block, tag name, text, ...
     out = []
     for index in range(0, len(parts), 3):
-        # Comments (the icon set's licence note in every inline icon, say) never render.
-        out.append(_INDENT.sub("\n", _COMMENT.sub("", parts[index])))
+        out.append(compact(parts[index]))
         if index + 1 < len(parts):
             out.append(parts[index + 1])
     return "".join(out)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools.compact import compact_css, compact_html, compact_js, compact_stylesheets
+import pytest
+
+from build_tools.adapters.mkdocs_plugin import TermsPlugin
+from build_tools.compact import compact_css, compact_html, compact_js, compact_stylesheets, compact_template
+from conftest import MINI, build_project
 
 
 def test_indentation_goes_but_preformatted_blocks_stay() -> None:
@@ -15,6 +19,32 @@ def test_indentation_goes_but_preformatted_blocks_stay() -> None:
 def test_the_built_pages_are_compacted(mini_site) -> None:  # type: ignore[no-untyped-def]
     html = (mini_site.root / "index.html").read_text(encoding="utf-8")
     assert "\n    <" not in html
+
+
+def test_a_template_loses_indentation_and_comments_but_keeps_statements_and_preformatted_blocks() -> None:
+    source = (
+        "<nav>\n  <!-- the menu -->\n  {% if items %}\n    <ul>{{ items }}</ul>\n  {% endif %}\n"
+        "  <!-- {% set seen = true %} -->\n  <pre>\n  {{ code }}</pre>\n  <script>\n  var a = 1;\n</script>\n</nav>"
+    )
+    assert compact_template(source) == (
+        "<nav>\n{% if items %}\n<ul>{{ items }}</ul>\n{% endif %}\n<!-- {% set seen = true %} -->\n<pre>\n  {{ code }}</pre>\n<script>\n  var a = 1;\n</script>\n</nav>"
+    )
+
+
+def test_compacted_theme_templates_print_the_same_pages(mini_site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    # The theme's templates as they ship, for comparison: every page must come out byte for byte the same.
+    monkeypatch.setattr(TermsPlugin, "on_env", lambda self, env, **_: env)
+    plain = build_project(MINI, tmp_path / "site")
+    pages = sorted(path.relative_to(plain) for path in plain.rglob("*.html"))
+    assert pages == sorted(path.relative_to(mini_site.root) for path in mini_site.pages())
+    for page in pages:
+        # Both builds compact each page as it is written (404.html included): only where the work is done differs.
+        assert (mini_site.root / page).read_text(encoding="utf-8") == (plain / page).read_text(encoding="utf-8"), page
+
+
+def test_the_not_found_page_is_compacted_too(mini_site) -> None:  # type: ignore[no-untyped-def]
+    html = (mini_site.root / "404.html").read_text(encoding="utf-8")
+    assert html == compact_html(html) and "<!--" not in html
 
 
 def test_stylesheets_lose_comments_and_spare_whitespace_but_keep_strings() -> None:

@@ -8,6 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,9 +32,11 @@ from ..sharing import edit_link, edit_url, entry_source, share_link
 from ..site import load_site
 from ..stylesheet_bundle import StylesheetBundle, inline_stylesheets
 from ..yamlcache import YamlCache
+from ..yamlfile import read_yaml
 from .dirty_build import DirtyBuild
 from .markdown_ext import FREQUENCIES, TermLinkExtension
 from .template_cache import TemplateCache
+from .theme_templates import CompactTemplates
 from .variants import SHIM, SHIM_URI, offline_enabled
 
 __all__ = ["TermsPlugin", "TermsPluginConfig"]
@@ -103,7 +106,9 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
             root, self.config.content_dir, config.docs_dir, self.config.readings_dir, Path(config.config_file_path).name, self.config.templates_dir
         )
         try:
-            self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition, read=self.yaml_cache.read)
+            # Parsed files are kept only for the live preview's next rebuild; a one-off build would just hold them in memory.
+            read = self.yaml_cache.read if self.command == "serve" else read_yaml
+            self.site = load_site(paths, Layout(), teacher=self.config.teacher_edition, read=read)
         except ContentError as error:
             if self.command != "serve" or self.site is None:
                 raise PluginError(error.report()) from None
@@ -154,6 +159,16 @@ class TermsPlugin(BasePlugin[TermsPluginConfig]):
                 text = Path(own.abs_src_path).read_text(encoding="utf-8")
                 files.append(File.generated(config, uri, content=strip_comments(text, Path(uri).suffix)))
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        # Pages come out of compact_html the same either way; compacting the theme once here spares it a third of its work.
+        if env.loader is not None:
+            env.loader = CompactTemplates(env.loader)
+        return env
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # The theme's pages that are not content pages (404.html), as compact as the others.
+        return compact_html(output_content) if template_name.endswith(".html") else output_content
 
     # Late: the teacher edition's first page goes first after other plugins have arranged the nav.
     @event_priority(-50)
