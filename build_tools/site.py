@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
-from functools import wraps
 from pathlib import Path
-from typing import ParamSpec, TypeVar
 
 from .classroom import validate_classroom
 from .crossref import build_library
@@ -25,41 +20,7 @@ from .yamlfile import read_yaml
 
 __all__ = ["ContentError", "load_library", "load_site", "load_targets", "project_templates"]
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
 
-
-def _without_collection(function: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run `function` with Python's cyclic garbage collector paused, as it was before afterwards.
-
-    Loading makes tens of thousands of objects (YAML nodes, dicts, models, pages) that nearly all
-    live to the end of the build. Each time enough of them pile up the collector walks every
-    one of them again, looking for cycles that loading never makes: at 3,000 terms that is about
-    a tenth of the loading time. Reference counting still frees what is dropped; the collector
-    resumes (and runs as usual) as soon as the site is planned.
-    """
-
-    @wraps(function)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with _collector_paused():
-            return function(*args, **kwargs)
-
-    return paused
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-
-@_without_collection
 def load_library(paths: ContentPaths, read: YamlReader = read_yaml) -> Library:
     """Read, validate and cross-check all content; `read` reads one YAML file (see `read_content`).
 
@@ -77,7 +38,6 @@ def load_library(paths: ContentPaths, read: YamlReader = read_yaml) -> Library:
     return library
 
 
-@_without_collection
 def load_site(paths: ContentPaths, layout: Layout | None = None, *, teacher: bool = False, read: YamlReader = read_yaml) -> Site:
     """Load the content and plan every page, with the project's templates when it has any; `read` as for `read_content`.
 
