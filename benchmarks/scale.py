@@ -7,7 +7,10 @@ pages, seconds, ms/page and HTML bytes per page (all pages, and entry pages alon
 Targets: ms/page within 1.5x between 300 and 3,000 terms; total build at most 1.15x plain MkDocs;
 HTML bytes per entry page flat as the glossary grows.
 
-Each build runs in a fresh interpreter; the plugin build and the plain one alternate.
+Each build runs in a fresh interpreter; the plugin build and the plain one alternate. MkDocs, Material and
+every other installed package were byte-compiled when pip installed them; `build_tools`, installed editable,
+is compiled here the same way first, as Python itself does on a first import unless PYTHONDONTWRITEBYTECODE
+is set (otherwise each plugin build alone would pay about 75 ms to compile our modules from source).
 
 Run: .venv/bin/python benchmarks/scale.py            (30, 300, 3,000 terms x 1 reading; 300 x 5)
      .venv/bin/python benchmarks/scale.py --full     (every size up to 3,000 terms x 20 readings)
@@ -18,6 +21,7 @@ Run: .venv/bin/python benchmarks/scale.py            (30, 300, 3,000 terms x 1 r
 from __future__ import annotations
 
 import argparse
+import compileall
 import logging
 import random
 import shutil
@@ -205,6 +209,7 @@ def main() -> int:
         print(*_build_here(Path(args.build_one[0]), Path(args.build_one[1])))
         return 0
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    compileall.compile_dir(ROOT / "build_tools", quiet=1)
     sizes = args.sizes or (FULL if args.full else QUICK)
     header = (
         f"{'terms':>6} {'readings':>8} {'pages':>6} {'seconds':>8} {'CPU s':>7} {'ms/page':>8} {'KB/page':>8} {'KB/entry':>9} "
