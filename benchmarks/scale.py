@@ -15,7 +15,7 @@ is set (otherwise each plugin build alone would pay about 75 ms to compile our m
 Run: .venv/bin/python benchmarks/scale.py            (30, 300, 3,000 terms x 1 reading; 300 x 5)
      .venv/bin/python benchmarks/scale.py --full     (every size up to 3,000 terms x 20 readings)
      --sizes 30x1,3000x20                            (only these sizes, terms x readings)
-     --repeat N                                      (best of N builds of each kind)
+     --repeat N                                      (N builds of each kind: the best times, the median ratio of pairs)
 """
 
 from __future__ import annotations
@@ -162,23 +162,24 @@ def weigh(site_dir: Path) -> tuple[int, float, float]:
 
 
 def measure(terms: int, readings: int, work: Path, repeat: int = 1) -> dict[str, float]:
-    """Best of `repeat` builds each, alternating the plugin build and the plain one (the machine is shared)."""
+    """Best of `repeat` builds each, in pairs of a plugin build and a plain one (the machine is shared), and the median ratio of the pairs."""
     project = work / f"unit-{terms}-{readings}"
     write_project(project, terms, readings)
     plain = work / f"plain-{terms}-{readings}"
     write_plain_copy(project, plain)
     ours, theirs = [], []
-    for _ in range(repeat):
-        # Each build starts without an old site, as the plain one does: replacing a site of
-        # thousands of pages costs either build the same, and is not what is compared here.
-        shutil.rmtree(work / "site", ignore_errors=True)
-        ours.append(build(project, work / "site"))
-        theirs.append(build(plain, work / "plain-site"))
-        shutil.rmtree(work / "plain-site")
+    for round_ in range(repeat):
+        # Each build starts without an old site, as the other does: replacing a site of thousands of
+        # pages costs either build the same, and is not what is compared here. Which build of a pair
+        # goes first alternates: the first one also pays for the disk still writing out the last
+        # pair's thousands of deleted files.
+        pair = [(project, work / "site", ours), (plain, work / "plain-site", theirs)]
+        for source, site_dir, results in pair if round_ % 2 == 0 else reversed(pair):
+            shutil.rmtree(site_dir, ignore_errors=True)
+            results.append(build(source, site_dir))
     pages, html_bytes, entry_bytes = weigh(work / "site")
-    shutil.rmtree(work / "site")
-    shutil.rmtree(project)
-    shutil.rmtree(plain)
+    for folder in (work / "site", work / "plain-site", project, plain):
+        shutil.rmtree(folder)
     return {
         "pages": pages,
         "seconds": min(wall for wall, _ in ours),
@@ -187,6 +188,9 @@ def measure(terms: int, readings: int, work: Path, repeat: int = 1) -> dict[str,
         "entry": entry_bytes,
         "plain": min(wall for wall, _ in theirs),
         "plain_cpu": min(cpu for _, cpu in theirs),
+        # Each plugin build is compared with the plain build of its pair: the machine's speed drifts
+        # between rounds (its neighbours come and go), and a pair shares most of its conditions.
+        "ratio": statistics.median(cpu / plain_cpu for (_, cpu), (_, plain_cpu) in zip(ours, theirs, strict=True)),
     }
 
 
@@ -216,7 +220,8 @@ def main() -> int:
         f"{'plain s':>8} {'plain CPU':>9} {'x plain':>8}"
     )
     print(header)
-    print("(ms/page and x plain use CPU seconds: wall time on a shared machine measures the neighbours too)")
+    print("(ms/page and x plain use CPU seconds: wall time on a shared machine measures the neighbours too;")
+    print(" seconds are the best of the builds, x plain the median over pairs of a plugin build and the plain build after it)")
     with tempfile.TemporaryDirectory(prefix="scale-") as folder:
         work = Path(folder)
         measure(30, 1, work / "warm-up")  # fills the disk cache, so the first row is not penalised
@@ -225,7 +230,7 @@ def main() -> int:
             ms = 1000 * row["cpu"] / row["pages"]
             print(
                 f"{terms:>6} {readings:>8} {row['pages']:>6.0f} {row['seconds']:>8.1f} {row['cpu']:>7.1f} {ms:>8.1f} {row['html'] / 1024:>8.1f} "
-                f"{row['entry'] / 1024:>9.1f} {row['plain']:>8.1f} {row['plain_cpu']:>9.1f} {row['cpu'] / row['plain_cpu']:>8.2f}",
+                f"{row['entry'] / 1024:>9.1f} {row['plain']:>8.1f} {row['plain_cpu']:>9.1f} {row['ratio']:>8.2f}",
                 flush=True,
             )
     return 0
