@@ -40,8 +40,9 @@ def compact_template(source: str) -> str:
     Most of a page is the theme's, written in templates indented for people to read: removed from
     the template, that indentation is never printed, and `compact_html` has far less to do on each
     page (which it must still do: the blank lines statements leave, and the text a template prints).
-    Whitespace inside a Jinja tag changes nothing it prints (a string literal aside, which
-    `compact_html` compacts in the page anyway), so tags are text like any other here. An HTML
+    Whitespace inside a Jinja tag changes nothing it prints, so tags are text like any other here;
+    the exception, a string literal spanning lines that a template then prints inside a pre or
+    script block, is not in Material's templates (the test that compares whole sites says so). An HTML
     comment that holds a Jinja statement (`<!-- {% set x = 1 %} -->`) stays: removing it would
     change what the template does.
     """
