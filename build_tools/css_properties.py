@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable
 
-from .css_scan import blocks
+from .css_scan import rewrite_rules
 
 __all__ = ["drop_unread_properties"]
 
-_GROUPS = ("@media", "@supports", "@container", "@layer")
 _READ = re.compile(r"var\(\s*(--[-_a-zA-Z0-9]+)")
 _CUSTOM = re.compile(r"\s*(--[-_a-zA-Z0-9]+)\s*:")
 _DECLARED = re.compile(r"[{;]\s*(--[-_a-zA-Z0-9]+)\s*:")
@@ -55,26 +54,17 @@ def drop_unread_properties(sheets: list[str], others: Iterable[str], used: Calla
 
 def _without(css: str, unread: Collection[str]) -> str:
     """`css` without the declarations of the `unread` custom properties, and without rules left empty."""
-    out = []
-    for prelude, body in blocks(css):
-        head = prelude.strip()
-        if body is None or (head.startswith("@") and not head.startswith(_GROUPS)):
-            out.append(prelude if body is None else f"{prelude}{{{body}}}")
-        elif head.startswith(_GROUPS):
-            inner = _without(body, unread)
-            if inner.strip():
-                out.append(f"{prelude}{{{inner}}}")
-        else:
-            declarations = _declarations(body)
-            if declarations is None:  # a nested rule inside: left whole, as it is not judged
-                out.append(f"{prelude}{{{body}}}")
-                continue
-            kept = [declaration for declaration in declarations if (found := _CUSTOM.match(declaration)) is None or found.group(1) not in unread]
-            if len(kept) == len(declarations):
-                out.append(f"{prelude}{{{body}}}")
-            elif any(declaration.strip() for declaration in kept):
-                out.append(f"{prelude}{{{';'.join(kept)}}}")
-    return "".join(out)
+
+    def rule(prelude: str, body: str) -> str:
+        declarations = _declarations(body)
+        if declarations is None:  # a nested rule inside: left whole, as it is not judged
+            return f"{prelude}{{{body}}}"
+        kept = [declaration for declaration in declarations if (found := _CUSTOM.match(declaration)) is None or found.group(1) not in unread]
+        if len(kept) == len(declarations):
+            return f"{prelude}{{{body}}}"
+        return f"{prelude}{{{';'.join(kept)}}}" if any(declaration.strip() for declaration in kept) else ""
+
+    return rewrite_rules(css, rule)
 
 
 def _declarations(body: str) -> list[str] | None:

@@ -8,9 +8,12 @@ it), which keeps it fast on the theme's 90 KB sheet.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-__all__ = ["blocks"]
+__all__ = ["GROUPS", "blocks", "rewrite_rules"]
+
+GROUPS = ("@media", "@supports", "@container", "@layer")
+"""At-rules that hold rules: both passes look inside them. Other at-rules (keyframes, font faces) stay whole."""
 
 _BLOCK_MARK = re.compile(r"[\"';{]|/\*")
 """Where a top-level block or statement may start or end: a string, a comment, a ';' or a '{'."""
@@ -38,6 +41,27 @@ def blocks(css: str) -> Iterator[tuple[str, str | None]]:
             end = _closing_brace(css, index)
             yield _strip_comments(css[start:index]), css[index + 1 : end]
             start = index = end + 1
+
+
+def rewrite_rules(css: str, rule: Callable[[str, str], str]) -> str:
+    """`css` with each style rule, in groups too, replaced by `rule(prelude, body)` (empty to drop it).
+
+    Statements and at-rules other than `GROUPS` are kept as they are; a group left empty goes.
+    """
+    out = []
+    for prelude, body in blocks(css):
+        head = prelude.strip()
+        if body is None:
+            out.append(prelude)
+        elif head.startswith(GROUPS):
+            inner = rewrite_rules(body, rule)
+            if inner.strip():
+                out.append(f"{prelude}{{{inner}}}")
+        elif head.startswith("@"):
+            out.append(f"{prelude}{{{body}}}")
+        else:
+            out.append(rule(prelude, body))
+    return "".join(out)
 
 
 def _strip_comments(prelude: str) -> str:

@@ -24,11 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from .css_scan import blocks
+from .css_scan import rewrite_rules
 
 __all__ = ["SiteText", "trim_unused_rules", "used_in"]
 
-_GROUPS = ("@media", "@supports", "@container", "@layer")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][-_a-zA-Z0-9]*)")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 _DATA_VALUE = re.compile(r"\[\s*data-[-_a-zA-Z0-9]+\s*=\s*([\"']?)([-_a-zA-Z0-9]+)\1\s*\]")
@@ -97,22 +96,12 @@ def _runs_before_template(data: bytes, spaced: bytes) -> Iterator[bytes]:
 
 def trim_unused_rules(css: str, used: Callable[[str], bool]) -> str:
     """`css` (minified or not) without the selectors that name an unused class, and without rules left empty."""
-    out = []
-    for prelude, body in blocks(css):
-        head = prelude.strip()
-        if body is None:
-            out.append(prelude)
-        elif head.startswith(_GROUPS):
-            inner = trim_unused_rules(body, used)
-            if inner.strip():
-                out.append(f"{prelude}{{{inner}}}")
-        elif head.startswith("@"):
-            out.append(f"{prelude}{{{body}}}")
-        else:
-            kept = [selector for selector in _split_selectors(prelude) if _may_match(selector, used)]
-            if kept:
-                out.append(f"{','.join(kept)}{{{body}}}")
-    return "".join(out)
+
+    def rule(prelude: str, body: str) -> str:
+        kept = [selector for selector in _split_selectors(prelude) if _may_match(selector, used)]
+        return f"{','.join(kept)}{{{body}}}" if kept else ""
+
+    return rewrite_rules(css, rule)
 
 
 def _may_match(selector: str, used: Callable[[str], bool]) -> bool:
